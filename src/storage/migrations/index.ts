@@ -1,0 +1,11 @@
+/** One schema change, applied once, in version order. */
+export interface Migration {
+  /** Unique version. Ranges by area: 100-199 bot, 200-299 push, 300-399 polls. */
+  version: number;
+  name: string;
+  /** SQL run in one transaction. */
+  up: string;
+}
+
+/** Every migration of the project. */
+export const MIGRATIONS: readonly Migration[] = [];

@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, parseConfig } from "../src/config.js";
+
+describe("parseConfig", () => {
+  it("accepts an empty environment with defaults", () => {
+    const config = parseConfig({});
+    expect(config.botToken).toBeUndefined();
+    expect(config.cityName).toBe("Đông Hà");
+    expect(config.timeZone).toBe("Asia/Ho_Chi_Minh");
+    expect(config.quietHours).toEqual([22, 6]);
+    expect(config.logLevel).toBe("info");
+  });
+
+  it("accepts test tokens like 123456:TEST", () => {
+    expect(parseConfig({ BOT_TOKEN: "123456:TEST" }).botToken).toBe("123456:TEST");
+  });
+
+  it("turns quiet hours off when QUIET_HOURS is empty", () => {
+    expect(parseConfig({ QUIET_HOURS: "" }).quietHours).toBeNull();
+  });
+
+  it("lists every problem in one error", () => {
+    try {
+      parseConfig({ BOT_TOKEN: "nope", LOG_LEVEL: "loud", STAFF_CHAT_ID: "abc", TZ: "Mars/Olympus" });
+      expect.unreachable();
+    } catch (err) {
+      expect(err).toBeInstanceOf(ConfigError);
+      const problems = (err as ConfigError).problems.join("\n");
+      for (const key of ["BOT_TOKEN", "LOG_LEVEL", "STAFF_CHAT_ID", "TZ"]) expect(problems).toContain(key);
+    }
+  });
+});
