@@ -425,11 +425,15 @@ export class VietEngine implements Engine {
     const wanted = new Set(analysis.content.map((i) => analysis.tokens[i]!.foldedHash));
     const anchors = tokens.filter((t) => wanted.has(t.foldedHash) && t.kind === "word");
     if (anchors.length === 0) return figures[0]!;
-    const distance = (f: Figure) =>
-      Math.min(...anchors.map((a) => (a.end <= f.start ? f.start - a.end : a.start >= f.end ? a.start - f.end : 0)));
-    // Years read as counts mislead ("năm 2023"): prefer a figure that is not a bare year.
-    const penalty = (f: Figure) => (f.kind === "count" && /^(19|20)\d\d$/.test(f.text) ? 200 : 0);
-    return figures.reduce((a, b) => (distance(b) + penalty(b) < distance(a) + penalty(a) ? b : a));
+    const weights = anchors.map((a) => this.index.idf(a.foldedHash));
+    // Closeness to the question's words, each weighted by its rarity: "có 67" must not beat
+    // "đảng viên 7.210" because "có" is next to 67.
+    const closeness = (f: Figure) =>
+      anchors.reduce((sum, a, i) => {
+        const gap = a.end <= f.start ? f.start - a.end : a.start >= f.end ? a.start - f.end : 0;
+        return sum + weights[i]! * Math.exp(-gap / 25);
+      }, 0) * (f.kind === "count" && /^(19|20)\d\d$/.test(f.text) ? 0.3 : 1);
+    return figures.reduce((a, b) => (closeness(b) > closeness(a) ? b : a));
   }
 
   private focusOf(tokens: Token[], units: Unit[]): { start: number; end: number } {
