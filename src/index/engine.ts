@@ -59,6 +59,8 @@ interface QueryTerm {
 /** Weight units of a question, for coverage: each content syllable with its idf. */
 interface Unit {
   foldedHash: number;
+  /** The typo correction's hash, which counts as the syllable; 0 when none. */
+  altHash: number;
   accentHash: number;
   idf: number;
 }
@@ -286,7 +288,7 @@ export class VietEngine implements Engine {
   }
 
   private correct(folded: string): string | null {
-    if (folded.length < 3) return null;
+    if (folded.length < 4) return null;
     if (!this.fuzzy) this.fuzzy = createFuzzyVocabulary(this.vocabulary);
     let best: string | null = null;
     let bestDf = 0;
@@ -355,7 +357,7 @@ export class VietEngine implements Engine {
       for (const tokens of sentenceTokens) addTokens(bodyHas, tokens);
       const numberMatch = analysis.docNumbers.some((m) => this.slotsWithNumber(m.raw).includes(slot));
       const docHas = new Set([...titleHas, ...bodyHas]);
-      const docMatched = units.reduce((sum, u) => sum + (docHas.has(u.foldedHash) ? u.idf : 0), 0);
+      const docMatched = units.reduce((sum, u) => sum + (docHas.has(u.foldedHash) || docHas.has(u.altHash) ? u.idf : 0), 0);
       const docCoverage = totalIdf === 0 ? 1 : (docMatched - this.brokenWords(collocations, docHas, docHas)) / totalIdf;
       if (docCoverage < s.minDocCoverage && !numberMatch) continue;
       const relative = score / topScore;
@@ -373,10 +375,10 @@ export class VietEngine implements Engine {
         let matched = 0;
         let accentBonus = 0;
         for (const u of units) {
-          if (has.has(u.foldedHash)) {
+          if (has.has(u.foldedHash) || has.has(u.altHash)) {
             matched += u.idf;
             if (u.accentHash && has.has(u.accentHash)) accentBonus += u.idf * 0.1;
-          } else if (context.has(u.foldedHash)) matched += u.idf * 0.5;
+          } else if (context.has(u.foldedHash) || context.has(u.altHash)) matched += u.idf * 0.5;
         }
         matched -= this.brokenWords(collocations, has, context);
         // The sentence is read within its document: a strong document lends it some of its weight.
@@ -445,10 +447,16 @@ export class VietEngine implements Engine {
       const t = analysis.tokens[i]!;
       if (seen.has(t.foldedHash)) continue;
       let idf = this.index.idf(t.foldedHash);
-      // A syllable found nowhere (a typo, or a word the corpus lacks) still counts: it is what the
-      // question is about, and an answer that lacks it is not an answer. Its weight is capped.
-      if (idf === 0) idf = t.kind === "word" && this.correct(t.folded) ? 0 : Math.log(1 + this.index.liveCount);
-      seen.set(t.foldedHash, { foldedHash: t.foldedHash, accentHash: t.accentHash, idf });
+      let altHash = 0;
+      // A syllable found nowhere (a typo, or a word the corpus lacks) still counts in full: it is
+      // what the question is about, and a text without it does not answer. Its correction, if the
+      // vocabulary has one, may stand in for it.
+      if (idf === 0) {
+        idf = Math.log(1 + this.index.liveCount);
+        const corrected = t.kind === "word" ? this.correct(t.folded) : null;
+        if (corrected) altHash = wordForms(corrected).foldedHash;
+      }
+      seen.set(t.foldedHash, { foldedHash: t.foldedHash, accentHash: t.accentHash, altHash, idf });
     }
     return [...seen.values()];
   }
@@ -481,7 +489,7 @@ export class VietEngine implements Engine {
       }
       if (analysis.focus.length > 0 && f.kind !== "percent") {
         const window = folded.slice(Math.max(0, f.start - 40), f.end + 40);
-        return new RegExp(`\\b${analysis.focus[0]}\\b`).test(window);
+        return new RegExp(`\\b${analysis.focus.join("\\s+")}\\b`).test(window);
       }
       return true;
     });
@@ -497,7 +505,16 @@ export class VietEngine implements Engine {
         const gap = a.end <= f.start ? f.start - a.end : a.start >= f.end ? a.start - f.end : 0;
         return sum + weights[i]! * Math.exp(-gap / 25);
       }, 0) * (f.kind === "count" && /^(19|20)\d\d$/.test(f.text) ? 0.3 : 1);
-    return figures.reduce((a, b) => (closeness(b) > closeness(a) ? b : a));
+    // What is counted ("đảng viên") sits right before or after its figure: that dominates.
+    const focusSpans: Array<[number, number]> = [];
+    if (analysis.focus.length > 0) {
+      const re = new RegExp(`\\b${analysis.focus.join("\\s+")}\\b`, "g");
+      for (const m of folded.matchAll(re)) focusSpans.push([m.index!, m.index! + m[0].length]);
+    }
+    const focusCloseness = (f: Figure) =>
+      focusSpans.reduce((best, [a, b]) => Math.max(best, Math.exp(-(b <= f.start ? f.start - b : a >= f.end ? a - f.end : 0) / 8)), 0);
+    const score = (f: Figure) => 10 * focusCloseness(f) + closeness(f);
+    return figures.reduce((a, b) => (score(b) > score(a) ? b : a));
   }
 
   private focusOf(tokens: Token[], units: Unit[]): { start: number; end: number } {
