@@ -383,7 +383,8 @@ export class VietEngine implements Engine {
       // Documents far below the best one rarely hold the answer, and reading them costs time.
       if (score < topScore * s.answerDocMinRelative) break;
       const doc = this.docs[slot]!;
-      const titleTokens = tokenize(doc.title);
+      // Where a text comes from ("Bộ luật Lao động 2019") is read as part of its title.
+      const titleTokens = tokenize([doc.title, doc.source, doc.number].filter(Boolean).join(". "));
       const titleHas = new Set<number>();
       addTokens(titleHas, titleTokens);
       const bodyHas = new Set<number>();
@@ -421,13 +422,14 @@ export class VietEngine implements Engine {
         const coverage = totalIdf === 0 ? 0 : 0.7 * (matched / totalIdf) + 0.3 * docCoverage;
         if (coverage < s.minSentenceCoverage && !numberMatch) return;
         const pairs = this.pairMatches(analysis, tokens);
-        const figure = wantsFigure(analysis.kind) || analysis.kind === "person"
+        const needsFigure = wantsFigure(analysis.kind) || (analysis.kind === "document" && analysis.docNumbers.length === 0);
+        const figure = needsFigure || analysis.kind === "person"
           ? this.pickFigure(sentence.text, tokens, analysis, questionNumbers)
           : null;
-        if (wantsFigure(analysis.kind) && !figure && (coverage < 0.75 || analysis.focus.length > 0)) return;
+        if (needsFigure && !figure && (coverage < 0.75 || analysis.focus.length > 0)) return;
         let sentenceScore = coverage + 0.15 * pairs + accentBonus / Math.max(totalIdf, 1) + 0.5 * relative;
         if (figure) sentenceScore += 0.35;
-        else if (wantsFigure(analysis.kind)) sentenceScore -= 0.25;
+        else if (needsFigure) sentenceScore -= 0.25;
         if (analysis.kind === "definition" && /\blà\b/.test(sentence.text.slice(0, 120))) sentenceScore += 0.1;
         // A very short line (a heading) says little.
         if (sentence.text.length < 25 && !(leadIn >= 0 && LIST_ITEM.test(sentence.text))) sentenceScore -= 0.2;
