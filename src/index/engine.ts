@@ -40,6 +40,8 @@ export const ENGINE_SETTINGS = {
   answerDocs: 8,
   /** Weight of a document's best passage against its BM25 score when re-ranking the documents read. */
   evidenceWeight: 1,
+  /** Bonus of the document that holds the answer sentence when re-ranking (1 = one best BM25 score). */
+  answerDocBonus: 10,
   /** Documents scoring below this share of the best one are not read for the answer. */
   answerDocMinRelative: 0.4,
   /** Syllables found in more than this share of documents only rank the candidates the rarer terms found. */
@@ -219,7 +221,7 @@ export class VietEngine implements Engine {
     const exact = new Set(analysis.docNumbers.flatMap((m) => this.slotsWithNumber(m.raw)));
     const answerSlot = answer ? this.slotById.get(answer.docId) : undefined;
     const key = (r: { doc: number; score: number }) =>
-      (exact.has(r.doc) ? 100 : 0) + (r.doc === answerSlot ? 10 : 0) + r.score / top + ENGINE_SETTINGS.evidenceWeight * (evidence.get(r.doc) ?? 0);
+      (exact.has(r.doc) ? 100 : 0) + (r.doc === answerSlot ? ENGINE_SETTINGS.answerDocBonus : 0) + r.score / top + ENGINE_SETTINGS.evidenceWeight * (evidence.get(r.doc) ?? 0);
     const read = ranked.slice(0, evidence.size).sort((a, b) => key(b) - key(a));
     // Scores stay BM25 scores, best first, so that a reader of `hits` sees a falling order.
     const scores = ranked.slice(0, evidence.size).map((r) => r.score).sort((a, b) => b - a);

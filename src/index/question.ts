@@ -88,9 +88,36 @@ const DOC_NUMBER_ASKED = /\b(so hieu|(quyet dinh|nghi dinh|thong tu|bo luat|luat
 const LATEST_RE = /\b(moi nhat|gan day nhat|gan day|moi day|vua ban hanh|vua co|hom nay|tuan nay)\b/;
 const YEAR_RE = /\b(19[5-9]\d|20\d\d|21\d\d)\b/;
 
+// Chat shorthand and everyday words that official texts never use, rewritten to the words they do
+// use. Only words absent from formal writing are here: "UBND" or "BHXH" also occur in the texts, so
+// they stay as typed. Keys are folded; values keep their diacritics.
+const REWRITES: Array<[RegExp, string]> = (
+  [
+    ["cty", "công ty"],
+    ["dc|đc", "được"],
+    ["ko|k|khg|hok", "không"],
+    ["sdt|sđt", "số điện thoại"],
+    ["nld|nlđ", "người lao động"],
+    ["nsdld|nsdlđ", "người sử dụng lao động"],
+    ["hdld|hđlđ|hđld", "hợp đồng lao động"],
+    ["tang ca|tăng ca", "làm thêm giờ"],
+    ["flycam", "tàu bay không người lái"],
+    ["nghi phep nam|nghỉ phép năm", "nghỉ hằng năm"],
+    ["bn|bnh", "bao nhiêu"],
+    ["nhiu", "nhiêu"],
+  ] as Array<[string, string]>
+).map(([from, to]) => [new RegExp(`(?<![\\p{L}\\p{N}])(?:${from})(?![\\p{L}\\p{N}])`, "giu"), to]);
+
+/** Rewrites chat shorthand ("cty", "dc", "ko") into the words official texts use. */
+export function expandShorthand(question: string): string {
+  let text = question.normalize("NFC");
+  for (const [re, to] of REWRITES) text = text.replace(re, to);
+  return text;
+}
+
 /** Takes a question apart: tokens, content tokens, answer kind, document numbers, year, latest. */
 export function analyzeQuestion(question: string): QuestionAnalysis {
-  const text = question.slice(0, MAX_QUESTION_CHARS);
+  const text = expandShorthand(question.slice(0, MAX_QUESTION_CHARS));
   const tokens = tokenize(text);
   const docNumbers = findDocNumbers(text, { question: true });
   const folded = foldDiacritics(normalizeText(text)).replace(/\s+/g, " ").trim();
