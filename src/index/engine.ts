@@ -59,7 +59,7 @@ export const ENGINE_SETTINGS = {
   /** Below this share of the question's weight found in the document, there is no answer. */
   minDocCoverage: 0.5,
   /** Below this share found in the answer sentence (title counted half), there is no answer. */
-  minSentenceCoverage: 0.5,
+  minSentenceCoverage: 0.6,
 } as const;
 
 interface QueryTerm {
