@@ -196,3 +196,19 @@ export function createHandlerBot(options: TestDepsOptions & { bot?: CreateBotOpt
     },
   };
 }
+
+/** An engine that answers `ask` with `ask` and everything else from `engine`. */
+export function withAsk(engine: Engine, ask: Engine["ask"]): Engine {
+  return {
+    ask,
+    search: (query, options) => engine.search(query, options),
+    latest: (options) => engine.latest(options),
+    byNumber: (number) => engine.byNumber(number),
+    get: (id) => engine.get(id),
+    add: (doc) => engine.add(doc),
+    remove: (id) => engine.remove(id),
+    get size() {
+      return engine.size;
+    },
+  };
+}
