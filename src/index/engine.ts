@@ -38,6 +38,12 @@ export const ENGINE_SETTINGS = {
   candidates: 60,
   /** How many of the best documents are read for the answer sentence. */
   answerDocs: 5,
+  /** Documents scoring below this share of the best one are not read for the answer. */
+  answerDocMinRelative: 0.5,
+  /** Syllables found in more than this share of documents only rank the candidates the rarer terms found. */
+  commonTermShare: 0.04,
+  /** How many candidates the common syllables rank. */
+  commonTermCandidates: 2000,
   /** Below this share of the question's weight found in the document, there is no answer. */
   minDocCoverage: 0.55,
   /** Below this share found in the answer sentence (title counted half), there is no answer. */
@@ -300,7 +306,14 @@ export class VietEngine implements Engine {
     const acc = this.acc;
     // Rare terms first: the accumulator is the same whatever the order, but this keeps it predictable.
     const terms = this.queryTerms(analysis).sort((a, b) => b.idf - a.idf);
-    for (const term of terms) this.index.accumulate(acc, term.hash, term.weight, term.idf);
+    // Rare terms (and syllable pairs) are walked in full; common syllables (của, và, năm) are only
+    // looked up for the candidates the rare ones found: their lists are the bulk of the work and
+    // they change the order of the candidates, not which documents are candidates.
+    const commonDf = Math.max(50, this.index.liveCount * ENGINE_SETTINGS.commonTermShare);
+    const rare = terms.filter((t) => this.index.df(t.hash) <= commonDf);
+    const common = rare.length > 0 ? terms.filter((t) => this.index.df(t.hash) > commonDf) : [];
+    for (const term of rare.length > 0 ? rare : terms) this.index.accumulate(acc, term.hash, term.weight, term.idf);
+    if (common.length > 0) this.index.accumulateForCandidates(acc, common, ENGINE_SETTINGS.commonTermCandidates);
     const filter = type ? (slot: number) => this.docs[slot]!.type === type : undefined;
     const ranked = this.index.top(acc, k, filter);
     const exact = new Set<number>();
@@ -329,6 +342,8 @@ export class VietEngine implements Engine {
     const questionNumbers = new Set(analysis.tokens.filter((t) => t.kind === "number").map((t) => t.canon));
     let best: { score: number; answer: Answer } | null = null;
     for (const { doc: slot, score } of ranked.slice(0, s.answerDocs)) {
+      // Documents far below the best one rarely hold the answer, and reading them costs time.
+      if (score < topScore * s.answerDocMinRelative) break;
       const doc = this.docs[slot]!;
       const titleTokens = tokenize(doc.title);
       const titleHas = new Set<number>();
@@ -355,18 +370,18 @@ export class VietEngine implements Engine {
           } else if (titleHas.has(u.foldedHash)) matched += u.idf * 0.5;
         }
         const coverage = totalIdf === 0 ? 0 : matched / totalIdf;
+        if (coverage < s.minSentenceCoverage && !numberMatch) return;
         const pairs = this.pairMatches(analysis, tokens);
         const figure = wantsFigure(analysis.kind) || analysis.kind === "person"
           ? this.pickFigure(sentence.text, tokens, analysis, questionNumbers)
           : null;
+        if (wantsFigure(analysis.kind) && !figure && coverage < 0.75) return;
         let sentenceScore = coverage + 0.15 * pairs + accentBonus / Math.max(totalIdf, 1) + 0.5 * relative;
         if (figure) sentenceScore += 0.35;
         else if (wantsFigure(analysis.kind)) sentenceScore -= 0.25;
         if (analysis.kind === "definition" && /\blà\b/.test(sentence.text.slice(0, 120))) sentenceScore += 0.1;
-        // A very short line (a heading) says little; a huge one is hard to read.
+        // A very short line (a heading) says little.
         if (sentence.text.length < 25) sentenceScore -= 0.2;
-        if (coverage < s.minSentenceCoverage && !numberMatch) return;
-        if (wantsFigure(analysis.kind) && !figure && coverage < 0.75) return;
         if (!best || sentenceScore > best.score) {
           const focus = figure ?? this.focusOf(tokens, units);
           best = {
