@@ -101,6 +101,10 @@ async function main(): Promise<void> {
   }
   // Updates stop first, so that nothing in flight meets a closed database.
   stoppables.push({ name: "bot", stop: () => running.stop() });
+  running.done.catch((err: unknown) => {
+    logger.fatal({ err }, "bot: cannot receive updates (token revoked, or another process uses it); stopping");
+    void shutdown("updates failed").then(() => process.exit(1));
+  });
 }
 
 main().catch((err: unknown) => {

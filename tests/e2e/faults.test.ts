@@ -1,3 +1,5 @@
+import { Writable } from "node:stream";
+import { pino } from "pino";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type FakeBotApi, startFakeBotApi } from "../support/fake-bot-api.js";
 import { startTestBot, type TestBot } from "../support/test-bot.js";
@@ -44,5 +46,30 @@ describe("bot end to end: Telegram says no", () => {
     await api.waitForCall("sendMessage", (c) => c.payload.chat_id === 3003);
     api.userSetsBotStatus("kicked", { user: { id: 3003 } });
     await expect.poll(() => bot.deps.users.get(3003)!.active).toBe(false);
+  });
+});
+
+describe("bot end to end: polling trouble", () => {
+  it("logs a 409 from getUpdates with a hint and reports that polling ended", async () => {
+    const lines: string[] = [];
+    const logger = pino(
+      { level: "info" },
+      new Writable({
+        write(chunk: Buffer, _enc, done) {
+          lines.push(chunk.toString("utf8"));
+          done();
+        },
+      }),
+    );
+    const api = await startFakeBotApi();
+    api.failNext({ method: "getUpdates", code: 409 });
+    const bot = await startTestBot(api, { logger });
+    try {
+      await expect(bot.running.done).rejects.toMatchObject({ error_code: 409 });
+      expect(lines.some((l) => l.includes("another process polling with this token"))).toBe(true);
+    } finally {
+      await bot.stop();
+      await api.close();
+    }
   });
 });

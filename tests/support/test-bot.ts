@@ -9,7 +9,7 @@ import { type RunningBot, startPolling } from "../../src/bot/polling.js";
 import { loadCorpus } from "../../src/corpus/load-corpus.js";
 import { createEngine } from "../../src/index/engine.js";
 import type { Engine } from "../../src/index/types.js";
-import { createLogger } from "../../src/logger.js";
+import { createLogger, type Logger } from "../../src/logger.js";
 import { type Db, openDatabase } from "../../src/storage/database.js";
 import { createQuestionStore } from "../../src/storage/question-store.js";
 import { createUserStore } from "../../src/storage/user-store.js";
@@ -33,6 +33,8 @@ export interface TestDepsOptions {
   dbPath?: string;
   now?: () => number;
   contactLine?: string;
+  /** Defaults to a silent logger. */
+  logger?: Logger;
 }
 
 /** Bot dependencies over a fresh database (real migrations) and the fixture engine, logging nothing. */
@@ -43,7 +45,7 @@ export function createTestDeps(options: TestDepsOptions = {}): BotDeps & { db: D
     engine: options.engine ?? fixtureEngine(),
     users: createUserStore(db),
     questions: createQuestionStore(db),
-    logger: createLogger({ level: "silent" }),
+    logger: options.logger ?? createLogger({ level: "silent" }),
     cityName: "Đông Hà",
     contactLine: options.contactLine ?? "Bộ phận Một cửa, UBND thành phố, số 08 Hoàng Diệu",
     ...(options.now ? { now: options.now } : {}),
@@ -53,6 +55,7 @@ export function createTestDeps(options: TestDepsOptions = {}): BotDeps & { db: D
 /** A running bot against a fake Bot API, with everything to inspect and stop it. */
 export interface TestBot {
   bot: Bot<BotContext>;
+  running: RunningBot;
   deps: BotDeps & { db: Db };
   stop(): Promise<void>;
 }
@@ -71,9 +74,10 @@ export async function startTestBot(
   const running: RunningBot = await startPolling(bot, { logger: deps.logger, timeoutSeconds: 2 });
   return {
     bot,
+    running,
     deps,
     async stop() {
-      await running.stop();
+      await running.stop().catch(() => undefined);
       deps.db.close();
       rmSync(dir, { recursive: true, force: true });
     },
