@@ -18,6 +18,7 @@ import { createUserStore } from "../src/storage/user-store.js";
 // the Bot API answered in memory, so the figure is the bot's own cost per question. Updates are
 // handled with bounded concurrency, as the runner does.
 //   npm run bench -- --only bot [--corpus path.jsonl.gz] [--users 1000] [--per-user 3] [--concurrency 50]
+//     [--syllables 20]  (question length: the first N syllables of a headline)
 
 const { values } = parseArgs({
   options: {
@@ -25,6 +26,7 @@ const { values } = parseArgs({
     users: { type: "string", default: "1000" },
     "per-user": { type: "string", default: "3" },
     concurrency: { type: "string", default: "50" },
+    syllables: { type: "string", default: "20" },
     "data-dir": { type: "string", default: "data/bench" },
     only: { type: "string" },
   },
@@ -34,11 +36,12 @@ const { values } = parseArgs({
 const USERS = Number(values.users);
 const PER_USER = Number(values["per-user"]);
 const CONCURRENCY = Number(values.concurrency);
+const SYLLABLES = Number(values.syllables);
 
-/** A headline as a citizen would ask about it: its first sentence, at most 20 syllables. */
+/** A headline as a citizen would ask about it: its first sentence, at most SYLLABLES syllables. */
 function headlineQuestion(doc: CorpusDoc): string {
   const first = doc.title.split(/(?<=[.?!])\s/)[0] ?? doc.title;
-  return first.split(/\s+/).slice(0, 20).join(" ");
+  return first.split(/\s+/).slice(0, SYLLABLES).join(" ");
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -164,6 +167,7 @@ const fmt = (n: number, d = 1) => n.toFixed(d);
 process.stdout.write(
   [
     `Corpus: ${values.corpus} (${engine.size} documents, engine ${origin === "snapshot" ? "loaded from snapshot" : "built"} in ${fmt(loadS)} s).`,
+    `Questions: headlines cut to ${SYLLABLES} syllables, every other one without diacritics.`,
     `Engine alone on 500 of these questions: mean ${fmt(engineMeanMs)} ms, p95 ${fmt(percentile(engineTimes, 0.95))} ms.`,
     "",
     "| run | users | questions | concurrency | questions/s | p50 ms | p95 ms | p99 ms | replies sent | answered |",
