@@ -135,6 +135,7 @@ describe("answer buttons", () => {
     expect(t.sent("answerCallbackQuery")[0]!.payload.text).toBe("Góp ý này đã được ghi nhận.");
     await t.press(`f:${id}:0`);
     expect(t.deps.questions.get(id)!.feedback).toBe("down");
+    expect(t.sent("answerCallbackQuery")[0]!.payload.text).toContain("Kết quả khác");
   });
 
   it("answers stale and forged buttons politely", async () => {
