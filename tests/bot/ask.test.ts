@@ -150,6 +150,16 @@ describe("answer buttons", () => {
     }
   });
 
+  it("refuses a button that points at another chat's question", async () => {
+    const t = createHandlerBot();
+    await t.say("Đông Hà có bao nhiêu đảng viên?", { id: 1001 });
+    const id = t.deps.questions.recent(1)[0]!.id;
+    const elsewhere = { message_id: 3, date: 0, chat: { id: 2002, type: "private" as const, first_name: "Minh" } };
+    await t.press(`r:${id}:0`, { id: 2002 }, elsewhere);
+    expect(t.sent("answerCallbackQuery")[0]!.payload.text).toContain("không còn dùng được");
+    expect(t.sent("sendMessage")).toHaveLength(0);
+  });
+
   it("lets only the asker rate an answer", async () => {
     const t = createHandlerBot();
     await t.say("Đông Hà có bao nhiêu đảng viên?");

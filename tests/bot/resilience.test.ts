@@ -1,3 +1,5 @@
+import { Writable } from "node:stream";
+import { pino } from "pino";
 import { describe, expect, it } from "vitest";
 import { parseTelegramHtml } from "../support/fake-bot-api.js";
 import { createHandlerBot, fixtureEngine, withAsk } from "../support/test-bot.js";
@@ -41,6 +43,30 @@ describe("errors", () => {
     fail = false;
     await t.say("Đông Hà có bao nhiêu đảng viên?");
     expect(t.sent("sendMessage")[0]!.payload.text).toContain("<b>7.210</b>");
+  });
+
+  it("logs the failure with its update id", async () => {
+    const lines: Array<Record<string, unknown>> = [];
+    const logger = pino(
+      { level: "error" },
+      new Writable({
+        write(chunk: Buffer, _enc, done) {
+          lines.push(JSON.parse(chunk.toString("utf8")) as Record<string, unknown>);
+          done();
+        },
+      }),
+    );
+    const engine = fixtureEngine();
+    const t = createHandlerBot({
+      logger,
+      engine: withAsk(engine, () => {
+        throw new Error("index exploded");
+      }),
+    });
+    await t.say("Đông Hà có bao nhiêu đảng viên?");
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ update_id: 1, msg: "bot: update failed (handler)" });
+    expect((lines[0]!.err as { message: string }).message).toBe("index exploded");
   });
 
   it("answers the button with the apology when a press fails", async () => {
