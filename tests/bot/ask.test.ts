@@ -116,6 +116,18 @@ describe("answer buttons", () => {
     expect(t.sent("answerCallbackQuery")).toHaveLength(1);
   });
 
+  it("follows quick back-and-forth paging", async () => {
+    const t = createHandlerBot();
+    await t.say("Đông Hà có bao nhiêu đảng viên?");
+    const id = t.deps.questions.recent(1)[0]!.id;
+    let edits = 0;
+    for (const page of [1, 0, 1, 2, 1]) {
+      await t.press(`a:${id}:${page}`);
+      edits += t.sent("editMessageText").length;
+    }
+    expect(edits).toBe(5);
+  });
+
   it("records 👍 once, and a change of mind", async () => {
     const t = createHandlerBot({ bot: {} });
     await t.say("Đông Hà có bao nhiêu đảng viên?");

@@ -134,6 +134,7 @@ export function createHandlerBot(options: TestDepsOptions & { bot?: CreateBotOpt
   const failures = new Map<string, { error_code: number; description: string }>();
   const sentMessages: Message[] = [];
   let nextMessageId = 1;
+  let edits = 0;
   let mark = 0;
   let updateId = 1;
   bot.api.config.use(async (_prev, method, payload) => {
@@ -152,6 +153,7 @@ export function createHandlerBot(options: TestDepsOptions & { bot?: CreateBotOpt
         chat: { id: chatId, type: chatId > 0 ? "private" : "supergroup", first_name: "Lan", title: "Group" },
         from: TEST_BOT_INFO,
         text: p.text,
+        ...(method === "editMessageText" ? { edit_date: ++edits } : {}),
         ...(p.reply_markup ? { reply_markup: p.reply_markup } : {}),
       } as unknown as Message;
       sentMessages.push(message);
