@@ -1,4 +1,4 @@
-import { clipSentence, findFigures, splitSentences, wantsFigure, type Figure } from "./answer.js";
+import { clipSentence, findFigures, splitSentences, wantsFigure, type Figure, type Sentence } from "./answer.js";
 import { docNumberKey, findDocNumbers, foldedDocNumberKey } from "./doc-number.js";
 import { createFuzzyVocabulary, type FuzzyVocabulary } from "./fuzzy.js";
 import { InvertedIndex, type Accumulator, type IndexArrays, type TermFrequencies } from "./inverted-index.js";
@@ -24,10 +24,10 @@ import type {
  * constant and their version is part of the snapshot key.
  */
 export const ENGINE_SETTINGS = {
-  version: 1,
+  version: 2,
   /** Title terms count this many times (titles are short and say what the text is about). */
   titleWeight: 3,
-  bm25: { k1: 1.2, b: 0.75 },
+  bm25: { k1: 0.9, b: 0.75 },
   /** Weight of the folded form of a syllable typed with diacritics (the exact form weighs 1). */
   foldedWeightWhenAccented: 0.35,
   /** Weight of a syllable pair relative to a single syllable. */
@@ -55,7 +55,7 @@ export const ENGINE_SETTINGS = {
   /** Syllables found in more than this share of documents only rank the candidates the rarer terms found. */
   commonTermShare: 0.04,
   /** How many candidates the common syllables rank. */
-  commonTermCandidates: 2000,
+  commonTermCandidates: 800,
   /** Below this share of the question's weight found in the document, there is no answer. */
   minDocCoverage: 0.5,
   /** Below this share found in the answer sentence (title counted half), there is no answer. */
@@ -75,6 +75,13 @@ interface Unit {
   altHash: number;
   accentHash: number;
   idf: number;
+}
+
+/** A document as the answer finder reads it. */
+interface ReadDoc {
+  titleTokens: Token[];
+  sentences: Sentence[];
+  sentenceTokens: Token[][];
 }
 
 /** A two-syllable word of the question: its pair hash, its order-free near hash, its weight. */
@@ -399,6 +406,13 @@ export class VietEngine implements Engine {
     const units = this.units(analysis);
     const totalIdf = units.reduce((sum, u) => sum + u.idf, 0);
     const collocations = this.collocations(analysis, units);
+    const relevant = new Set<number>();
+    for (const u of units) relevant.add(u.foldedHash).add(u.altHash);
+    for (const i of analysis.content) {
+      const t = analysis.tokens[i]!;
+      relevant.add(t.foldedHash);
+      if (t.wholeHash) relevant.add(t.wholeHash);
+    }
     if (totalIdf === 0 && analysis.docNumbers.length === 0) return { answer: null, evidence };
     const topScore = ranked[0]!.score;
     const questionNumbers = new Set(analysis.tokens.filter((t) => t.kind === "number").map((t) => t.canon));
@@ -407,14 +421,11 @@ export class VietEngine implements Engine {
       // Documents far below the best one rarely hold the answer, and reading them costs time.
       if (score < topScore * s.answerDocMinRelative) break;
       const doc = this.store.get(slot);
-      // Where a text comes from ("Bộ luật Lao động 2019") is read as part of its title.
-      const titleTokens = tokenize([doc.title, doc.source, doc.number].filter(Boolean).join(". "));
+      const { titleTokens, sentences, sentenceTokens } = this.read(doc);
       const titleHas = new Set<number>();
-      addTokens(titleHas, titleTokens);
+      addTokens(titleHas, titleTokens, relevant);
       const bodyHas = new Set<number>();
-      const sentences = splitSentences(doc.body);
-      const sentenceTokens = sentences.map((sentence) => tokenize(sentence.text));
-      for (const tokens of sentenceTokens) addTokens(bodyHas, tokens);
+      for (const tokens of sentenceTokens) addTokens(bodyHas, tokens, relevant);
       const numberMatch = analysis.docNumbers.some((m) => this.slotsWithNumber(m.raw).includes(slot));
       const docHas = new Set([...titleHas, ...bodyHas]);
       const docMatched = units.reduce((sum, u) => sum + (docHas.has(u.foldedHash) || docHas.has(u.altHash) ? u.idf : 0), 0);
@@ -428,11 +439,11 @@ export class VietEngine implements Engine {
       sentences.forEach((sentence, i) => {
         if (!LIST_ITEM.test(sentence.text)) leadIn = -1;
         const context = new Set(titleHas);
-        if (leadIn >= 0) addTokens(context, sentenceTokens[leadIn]!);
+        if (leadIn >= 0) addTokens(context, sentenceTokens[leadIn]!, relevant);
         if (sentence.text.endsWith(":")) leadIn = i;
         const tokens = sentenceTokens[i]!;
         const has = new Set<number>();
-        addTokens(has, tokens);
+        addTokens(has, tokens, relevant);
         let matched = 0;
         let own = 0;
         let accentBonus = 0;
@@ -481,6 +492,20 @@ export class VietEngine implements Engine {
       });
     }
     return { answer: best ? (best as { answer: Answer }).answer : null, evidence };
+  }
+
+  /**
+   * A document split into sentences and tokens. Not cached: measured, keeping the last documents'
+   * tokens cost more in garbage collection than reading them again.
+   */
+  private read(doc: CorpusDoc): ReadDoc {
+    const sentences = splitSentences(doc.body);
+    return {
+      // Where a text comes from ("Bộ luật Lao động 2019") is read as part of its title.
+      titleTokens: tokenize([doc.title, doc.source, doc.number].filter(Boolean).join(". ")),
+      sentences,
+      sentenceTokens: sentences.map((sentence) => tokenize(sentence.text)),
+    };
   }
 
   /**
@@ -619,17 +644,24 @@ export class VietEngine implements Engine {
   }
 }
 
-/** Adds a text's matching keys to a set: syllables (exact and folded), pairs, and near pairs. */
-function addTokens(set: Set<number>, tokens: Token[]): void {
+/**
+ * Adds a text's matching keys to a set: syllables (exact and folded), pairs, and near pairs. Only
+ * syllables of the question (`relevant`) are recorded: the sets are only ever asked about those.
+ */
+function addTokens(set: Set<number>, tokens: Token[], relevant: Set<number>): void {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
+    const isRelevant = relevant.has(t.foldedHash) || (t.wholeHash !== 0 && relevant.has(t.wholeHash));
+    if (!isRelevant) continue;
     set.add(t.foldedHash);
     if (t.accentHash) set.add(t.accentHash);
     if (t.wholeHash) set.add(t.wholeHash);
     if (i > 0 && !t.breakBefore) set.add(pairHash(tokens[i - 1]!, t));
     // Syllables within three of each other, in either order, are "together" for the words of a
     // question: "làm thêm giờ" is asked of a text that says "giờ làm thêm".
-    for (let j = Math.max(0, i - 3); j < i; j++) set.add(nearHash(tokens[j]!.foldedHash, t.foldedHash));
+    for (let j = Math.max(0, i - 3); j < i; j++) {
+      if (relevant.has(tokens[j]!.foldedHash)) set.add(nearHash(tokens[j]!.foldedHash, t.foldedHash));
+    }
   }
 }
 

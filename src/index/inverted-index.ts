@@ -314,8 +314,15 @@ export class InvertedIndex {
         const end = this.offsets[id + 1]!;
         for (let c = 0; c < candidates.length && lo < end; c++) {
           const doc = candidates[c]!;
-          // Galloping would be faster still; binary search from the last position is enough.
-          let hi = end;
+          // Galloping search: candidates and postings are both sorted, so the next match is near.
+          let step = 1;
+          let hi = lo;
+          while (hi < end && this.postDocs[hi]! < doc) {
+            lo = hi + 1;
+            hi += step;
+            step *= 2;
+          }
+          if (hi > end) hi = end;
           while (lo < hi) {
             const mid = (lo + hi) >>> 1;
             if (this.postDocs[mid]! < doc) lo = mid + 1;
