@@ -104,4 +104,16 @@ export const PUSH_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX push_outbox_campaign ON push_outbox (campaign_id, status);
     `,
   },
+  {
+    version: 201,
+    name: "push: corpus files already seen",
+    up: `
+      CREATE TABLE push_corpus_files (
+        path TEXT PRIMARY KEY,
+        size INTEGER NOT NULL,
+        mtime_ms INTEGER NOT NULL,
+        seen_at INTEGER NOT NULL
+      );
+    `,
+  },
 ];
