@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
-import { readdirSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { statSync } from "node:fs";
+import { listCorpusFiles } from "../corpus/load-corpus.js";
 import type { Logger } from "../logger.js";
 import type { CorpusDoc, Engine } from "../index/types.js";
 import type { ItemsStore, NewItem, StoredItem } from "../storage/items-store.js";
@@ -17,8 +17,6 @@ import type { QuietHours } from "./quiet-hours.js";
 
 /** Name under which files added to the corpus folder are recorded. */
 export const CORPUS_SOURCE = "corpus";
-
-const CORPUS_EXTENSIONS = /\.(txt|md|jsonl|jsonl\.gz)$/i;
 
 /** Options of {@link createFetchSources}. */
 export interface FetchSourcesOptions {
@@ -85,20 +83,6 @@ export function itemToDoc(item: StoredItem): CorpusDoc {
     source: item.source,
     tags: item.tags,
   };
-}
-
-function listCorpusFiles(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const entry of readdirSync(d, { withFileTypes: true })) {
-      if (entry.name.startsWith(".")) continue;
-      const p = join(d, entry.name);
-      if (entry.isDirectory()) walk(p);
-      else if (CORPUS_EXTENSIONS.test(entry.name)) out.push(p);
-    }
-  };
-  walk(dir);
-  return out.sort();
 }
 
 async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
@@ -253,7 +237,7 @@ export function createFetchSources(deps: FetchSourcesDeps, options: FetchSources
   function runCorpus(dir: string, baseline: boolean): Omit<SourceRunReport, "name"> {
     const seen = deps.sourceStates.corpusFiles();
     let added = 0;
-    for (const path of listCorpusFiles(dir)) {
+    for (const { file: path } of listCorpusFiles(dir)) {
       const st = statSync(path);
       const before = seen.get(path);
       if (before && before.size === st.size && before.mtimeMs === Math.floor(st.mtimeMs)) continue;

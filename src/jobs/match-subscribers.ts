@@ -1,37 +1,27 @@
+import { canonicalText, foldedText, hasDiacritics } from "../index/normalize.js";
 import type { NewOutboxRow } from "../storage/outbox-store.js";
 import type { StoredItem } from "../storage/items-store.js";
 import type { Subscription } from "../storage/subscriptions-store.js";
 import { parseQuietHours, quietUntil, type QuietHours } from "./quiet-hours.js";
 
-// TODO(#2): use the engine's exported normaliser once src/index/ has it, so alerts and search agree.
-/** Folds Vietnamese text for matching: lower case, no tone or vowel marks, đ → d, punctuation → spaces. */
+const words = (text: string) => text.replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+
+/** Folds Vietnamese text for matching with the engine's normalisation: `Quy hoạch,` → `quy hoach`. */
 export function foldVietnamese(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[đĐÐ]/g, "d")
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim();
+  return words(foldedText(text));
 }
-
-/** Lower case with marks kept (composed), punctuation → spaces. */
-function lowerToned(text: string): string {
-  return text.normalize("NFC").replace(/Ð/g, "Đ").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
-}
-
-const hasMarks = (text: string) => foldVietnamese(text) !== lowerToned(text);
 
 /**
  * Whether a keyword alert matches a text, as whole words. A keyword typed without diacritics
  * (`quy hoach`) matches any marks (`quy hoạch`); one typed with them matches those marks only,
- * so `hoà`/`hòa`-style spelling variants aside, `quý` does not match `quy`.
+ * in either tone placement (`hoà` = `hòa`), so `quý` does not match `quy`.
  */
 export function keywordMatches(keyword: string, text: string): boolean {
-  const toned = hasMarks(keyword);
-  const k = toned ? lowerToned(keyword) : foldVietnamese(keyword);
+  const toned = hasDiacritics(keyword);
+  // With marks, compare canonical spellings so that `hoà` and `hòa` are one word.
+  const k = toned ? words(canonicalText(keyword)) : foldVietnamese(keyword);
   if (!k) return false;
-  const t = toned ? lowerToned(text) : foldVietnamese(text);
+  const t = toned ? words(canonicalText(text)) : foldVietnamese(text);
   return ` ${t} `.includes(` ${k} `);
 }
 
