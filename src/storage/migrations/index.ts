@@ -1,3 +1,4 @@
+import { BOT_MIGRATIONS } from "./bot.js";
 import { PUSH_MIGRATIONS } from "./push.js";
 
 /** One schema change, applied once, in version order. */
@@ -10,4 +11,7 @@ export interface Migration {
 }
 
 /** Every migration of the project. */
-export const MIGRATIONS: readonly Migration[] = [...PUSH_MIGRATIONS];
+export const MIGRATIONS: readonly Migration[] = [
+  ...BOT_MIGRATIONS,
+  ...PUSH_MIGRATIONS,
+];
