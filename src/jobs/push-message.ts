@@ -61,7 +61,7 @@ export function renderDigest(items: readonly StoredItem[], day: string, t: Trans
     const title = escapeHtml(item.title.length > 500 ? `${item.title.slice(0, 499)}…` : item.title);
     const linked = isHttpUrl(item.url) ? `<a href="${escapeHtml(item.url)}">${title}</a>` : title;
     const tag = item.kind === "document" ? t(locale, "push-digest-document") : "";
-    return `${i + 1}. ${tag}${linked}`;
+    return `${i + 1}. ${tag ? `${tag} ` : ""}${linked}`;
   });
   const messages: string[] = [];
   let current = header;

@@ -1,3 +1,4 @@
+import { createAnnouncementsStore, type AnnouncementsStore } from "./announcements-store.js";
 import type { Db } from "./database.js";
 import { createItemsStore, type ItemsStore } from "./items-store.js";
 import { createOutboxStore, type OutboxStore } from "./outbox-store.js";
@@ -10,6 +11,7 @@ export interface PushStores {
   sourceStates: SourcesStore;
   subscriptions: SubscriptionsStore;
   outbox: OutboxStore;
+  announcements: AnnouncementsStore;
   /** Runs `fn` in one transaction (a savepoint when already inside one). */
   transaction: <T>(fn: () => T) => T;
 }
@@ -21,6 +23,7 @@ export function createPushStores(db: Db): PushStores {
     sourceStates: createSourcesStore(db),
     subscriptions: createSubscriptionsStore(db),
     outbox: createOutboxStore(db),
+    announcements: createAnnouncementsStore(db),
     transaction: <T>(fn: () => T): T => db.transaction(fn)(),
   };
 }

@@ -116,4 +116,18 @@ export const PUSH_MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 202,
+    name: "push: staff announcements",
+    up: `
+      CREATE TABLE push_announcements (
+        id INTEGER PRIMARY KEY,
+        html TEXT NOT NULL,
+        created_by INTEGER NOT NULL,
+        created_at INTEGER NOT NULL,
+        status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'sent', 'cancelled')),
+        campaign_id INTEGER REFERENCES push_campaigns (id)
+      );
+    `,
+  },
 ];
