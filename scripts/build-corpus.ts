@@ -201,6 +201,10 @@ function buildProcedures(): CorpusDoc[] {
       const way = tidy(row.hinh_thuc).toLowerCase();
       const deadline = lowerUnit(tidy(row.thoi_han_giai_quyet)).replace(/[.;]$/, "").replace(/^Không quy định$/, "không quy định") || "không quy định";
       const note = tidy(row.mo_ta).replace(/\n+/g, " ").replace(/[.;]$/, "");
+      // The portal often repeats the deadline at the start of its note ("27 ngày làm việc, kể từ …").
+      if (note.startsWith(deadline) && note.length > deadline.length) {
+        return { way: WAYS[way] ?? way, deadline: sentence(note), fees: feeLines(row.phi_le_phi).join(" ") };
+      }
       const noteText =
         note === "" || NO_INFO.test(note) || note === "Không quy định" || note === deadline
           ? ""

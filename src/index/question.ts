@@ -30,7 +30,16 @@ export interface QuestionAnalysis {
   wantsLatest: boolean;
   /** Whether the question was typed with diacritics at all. */
   accented: boolean;
+  /**
+   * For "bao nhiêu X" / "mấy X": the folded syllables of X (`["dang", "vien"]`), which the answer
+   * must hold next to its figure; `unit` when X is a unit (`giờ`, `ngày`) the figure must carry.
+   */
+  focus: string[];
+  unit: string | null;
 }
+
+/** Units a figure is written with: "bao nhiêu giờ" wants "08 giờ", not "30%". */
+export const UNITS = new Set(["gio", "ngay", "thang", "nam", "tuan", "phut", "tuoi", "lan", "quy", "dong", "ty", "trieu", "km", "ha", "m2", "tan"]);
 
 /** Questions longer than this are cut before search: the first part carries the question. */
 export const MAX_QUESTION_CHARS = 500;
@@ -110,6 +119,22 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
     kind = candidate;
     break;
   }
+  // The syllables right after "bao nhiêu" / "mấy" name what is counted.
+  const focus: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const isBaoNhieu = tokens[i]!.folded === "nhieu" && tokens[i - 1]?.folded === "bao";
+    const isMay = tokens[i]!.canon === "mấy" || (tokens[i]!.folded === "may" && !analysisAccented(tokens) && kindHint(folded));
+    if (!isBaoNhieu && !isMay) continue;
+    for (let k = i + 1; k < tokens.length && focus.length < 2; k++) {
+      const t = tokens[k]!;
+      if (t.breakBefore || isQuestionWord[k]) break;
+      if (t.folded === "phan" || t.folded === "tien" || t.folded === "la" || t.folded === "nguoi") break;
+      focus.push(t.folded);
+      if (UNITS.has(t.folded)) break;
+    }
+    break;
+  }
+  const unit = focus.length > 0 && UNITS.has(focus[0]!) ? focus[0]! : null;
   const yearMatch = YEAR_RE.exec(folded);
   return {
     text,
@@ -119,6 +144,17 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
     docNumbers,
     year: yearMatch ? Number(yearMatch[1]) : null,
     wantsLatest: LATEST_RE.test(folded),
-    accented: tokens.some((t) => t.accentHash !== 0),
+    accented: analysisAccented(tokens),
+    focus: unit ? [unit] : focus,
+    unit,
   };
+}
+
+function analysisAccented(tokens: Token[]): boolean {
+  return tokens.some((t) => t.accentHash !== 0);
+}
+
+// Typed without diacritics, "may" is a question word only where a count is plausibly asked.
+function kindHint(folded: string): boolean {
+  return /\bmay (ngay|gio|thang|nam|tuan|lan|nguoi|tuoi)\b/.test(folded);
 }
