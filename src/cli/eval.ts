@@ -39,6 +39,12 @@ function main(): void {
   out(`| without diacritics         | ${String(score.plain.total).padStart(3)} |   ${pct(score.plain.top1)} | ${pct(score.plain.holds).padStart(22)} |`);
   out(`| no answer in corpus (null) | ${String(score.noAnswer.total).padStart(3)} |           | ${pct(score.noAnswer.correct).padStart(22)} |`);
   out();
+  out("| kind of answer (both forms) |   n | answer holds the words |");
+  out("|-----------------------------|----:|-----------------------:|");
+  for (const [kind, k] of Object.entries(score.byKind)) {
+    out(`| ${kind.padEnd(27)} | ${String(k.total).padStart(3)} | ${pct(k.holds).padStart(22)} |`);
+  }
+  out();
   out(`failures: ${score.failures.length}${score.failures.length > shown ? ` (first ${shown}; --failures N for more)` : ""}`);
   for (const f of score.failures.slice(0, shown)) out(describe(f));
 }

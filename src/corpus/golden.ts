@@ -18,7 +18,6 @@ export const ANSWER_KINDS = [
   "age",
   "place",
   "fact",
-  "none",
 ] as const;
 
 /** A kind of answer (`count`, `amount`, …). */
@@ -55,6 +54,8 @@ export interface GoldenScore {
   plain: { total: number; top1: number; holds: number };
   /** Questions without an answer in the corpus, both forms: the share that got `answer: null`. */
   noAnswer: { total: number; correct: number };
+  /** Per kind of answer (questions with an answer, both forms): how many, and the share whose answer holds. */
+  byKind: Partial<Record<AnswerKind, { total: number; holds: number }>>;
   outcomes: GoldenOutcome[];
   failures: GoldenOutcome[];
 }
@@ -125,6 +126,11 @@ export function scoreGolden(engine: Pick<Engine, "ask">, questions: readonly Gol
     accented: { total: answerable("accented").length, top1: share(answerable("accented"), "top1"), holds: share(answerable("accented"), "holds") },
     plain: { total: answerable("plain").length, top1: share(answerable("plain"), "top1"), holds: share(answerable("plain"), "holds") },
     noAnswer: { total: none.length, correct: share(none, "holds") },
+    byKind: Object.fromEntries(
+      ANSWER_KINDS.map((kind) => [kind, outcomes.filter((o) => o.question.kind === kind && o.question.docId !== null)] as const)
+        .filter(([, list]) => list.length > 0)
+        .map(([kind, list]) => [kind, { total: list.length, holds: share(list, "holds") }]),
+    ),
     outcomes,
     failures: outcomes.filter((o) => !o.top1 || !o.holds),
   };

@@ -1,3 +1,4 @@
+import { findDocNumbers } from "./doc-number.js";
 import type { AnswerKind } from "./question.js";
 
 /** A sentence of a text with its offsets. */
@@ -50,6 +51,8 @@ const FIGURE_PATTERNS: Array<[AnswerKind, RegExp]> = [
   ["amount", new RegExp(String.raw`${NUM}\s*(?:${UNIT_MONEY}|(?:nghìn tỷ|ngàn tỷ|tỷ|tỉ|triệu)(?!\s*(?:người|lượt|con|tấn|m|km)))`, "gu")],
   ["date", /(?:ngày\s*)?\d{1,2}\s?[-/.]\s?\d{1,2}\s?[-/.]\s?\d{4}|(?:ngày\s*\d{1,2}\s*)?tháng\s*\d{1,2}(?:\s*năm\s*\d{4}|\s*[-/]\s*\d{4})?|năm\s*\d{4}/gu],
   ["duration", new RegExp(String.raw`${NUM}\s*(?:ngày làm việc|ngày|tháng|năm|giờ|tuần|phút|quý)(?![\p{L}])`, "gu")],
+  // Quantities with their unit, in digits or words: "62 tuổi", "mười tám tuổi", "02 bản", "hai phần ba suất".
+  ["count", new RegExp(String.raw`${NUM}\s*(?:tuổi|lần|bản|suất|người|tháng lương)(?![\p{L}])`, "gu")],
   ["count", new RegExp(String.raw`(?<![\d.,/-])\d+(?:[.,]\d+)*(?![\d/-])`, "gu")],
 ];
 
@@ -65,7 +68,7 @@ const ACCEPTS: Record<AnswerKind, AnswerKind[]> = {
   date: ["date"],
   person: ["person"],
   place: [],
-  document: [],
+  document: ["document"],
   definition: [],
   other: [],
 };
@@ -90,6 +93,11 @@ export function findFigures(sentence: string, kind: AnswerKind): Figure[] {
       taken.push([start, end]);
       // Dates are matched to keep their numbers from being taken as counts; they answer only date kinds.
       if (accepted.includes(figureKind)) figures.push({ text: match[0].trim(), kind: figureKind, start, end });
+    }
+  }
+  if (accepted.includes("document")) {
+    for (const mention of findDocNumbers(sentence)) {
+      figures.push({ text: mention.raw, kind: "document", start: mention.start, end: mention.end });
     }
   }
   if (accepted.includes("person")) {

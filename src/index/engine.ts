@@ -37,9 +37,13 @@ export const ENGINE_SETTINGS = {
   /** How many documents are ranked before the answer is looked for. */
   candidates: 60,
   /** How many of the best documents are read for the answer sentence. */
-  answerDocs: 5,
+  answerDocs: 8,
+  /** Weight of a document's best passage against its BM25 score when re-ranking the documents read. */
+  evidenceWeight: 1,
+  /** Bonus of the document that holds the answer sentence when re-ranking (1 = one best BM25 score). */
+  answerDocBonus: 10,
   /** Documents scoring below this share of the best one are not read for the answer. */
-  answerDocMinRelative: 0.5,
+  answerDocMinRelative: 0.4,
   /** Syllables found in more than this share of documents only rank the candidates the rarer terms found. */
   commonTermShare: 0.04,
   /** How many candidates the common syllables rank. */
@@ -190,13 +194,38 @@ export class VietEngine implements Engine {
   ask(question: string, options: AskOptions = {}): AskResult {
     const top = Math.max(1, Math.min(options.top ?? 5, 100));
     const analysis = analyzeQuestion(question);
-    const ranked = this.rank(analysis, Math.max(ENGINE_SETTINGS.candidates, top));
+    let ranked = this.rank(analysis, Math.max(ENGINE_SETTINGS.candidates, top));
+    const { answer, evidence } = this.findAnswer(analysis, ranked);
+    ranked = this.rerank(ranked, evidence, analysis, answer);
     const hits: Hit[] = ranked.slice(0, top).map((r) => ({
       docId: this.docs[r.doc]!.id,
       title: this.docs[r.doc]!.title,
       score: Math.round(r.score * 1000) / 1000,
     }));
-    return { question, answer: this.findAnswer(analysis, ranked), hits };
+    return { question, answer, hits };
+  }
+
+  /**
+   * Re-ranks the documents that were read by how well their best passage covers the question (a
+   * long page that holds the answer in one sentence beats a short text that shares a few words);
+   * the answer's document comes first, after exact official-number matches.
+   */
+  private rerank(
+    ranked: Array<{ doc: number; score: number }>,
+    evidence: Map<number, number>,
+    analysis: QuestionAnalysis,
+    answer: Answer | null,
+  ): Array<{ doc: number; score: number }> {
+    if (evidence.size === 0) return ranked;
+    const top = ranked[0]!.score;
+    const exact = new Set(analysis.docNumbers.flatMap((m) => this.slotsWithNumber(m.raw)));
+    const answerSlot = answer ? this.slotById.get(answer.docId) : undefined;
+    const key = (r: { doc: number; score: number }) =>
+      (exact.has(r.doc) ? 100 : 0) + (r.doc === answerSlot ? ENGINE_SETTINGS.answerDocBonus : 0) + r.score / top + ENGINE_SETTINGS.evidenceWeight * (evidence.get(r.doc) ?? 0);
+    const read = ranked.slice(0, evidence.size).sort((a, b) => key(b) - key(a));
+    // Scores stay BM25 scores, best first, so that a reader of `hits` sees a falling order.
+    const scores = ranked.slice(0, evidence.size).map((r) => r.score).sort((a, b) => b - a);
+    return [...read.map((r, i) => ({ doc: r.doc, score: scores[i]! })), ...ranked.slice(evidence.size)];
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -334,13 +363,21 @@ export class VietEngine implements Engine {
     return [...exactFirst.sort((a, b) => b.score - a.score), ...ranked.filter((r) => !exact.has(r.doc))].slice(0, k);
   }
 
-  private findAnswer(analysis: QuestionAnalysis, ranked: Array<{ doc: number; score: number }>): Answer | null {
+  /**
+   * Reads the best documents sentence by sentence: returns the sentence that answers (or null) and,
+   * for each document read, how well its best passage covers the question (used to re-rank).
+   */
+  private findAnswer(
+    analysis: QuestionAnalysis,
+    ranked: Array<{ doc: number; score: number }>,
+  ): { answer: Answer | null; evidence: Map<number, number> } {
     const s = ENGINE_SETTINGS;
-    if (ranked.length === 0) return null;
+    const evidence = new Map<number, number>();
+    if (ranked.length === 0) return { answer: null, evidence };
     const units = this.units(analysis);
     const totalIdf = units.reduce((sum, u) => sum + u.idf, 0);
     const collocations = this.collocations(analysis, units);
-    if (totalIdf === 0 && analysis.docNumbers.length === 0) return null;
+    if (totalIdf === 0 && analysis.docNumbers.length === 0) return { answer: null, evidence };
     const topScore = ranked[0]!.score;
     const questionNumbers = new Set(analysis.tokens.filter((t) => t.kind === "number").map((t) => t.canon));
     let best: { score: number; answer: Answer } | null = null;
@@ -348,7 +385,8 @@ export class VietEngine implements Engine {
       // Documents far below the best one rarely hold the answer, and reading them costs time.
       if (score < topScore * s.answerDocMinRelative) break;
       const doc = this.docs[slot]!;
-      const titleTokens = tokenize(doc.title);
+      // Where a text comes from ("Bộ luật Lao động 2019") is read as part of its title.
+      const titleTokens = tokenize([doc.title, doc.source, doc.number].filter(Boolean).join(". "));
       const titleHas = new Set<number>();
       addTokens(titleHas, titleTokens);
       const bodyHas = new Set<number>();
@@ -359,6 +397,7 @@ export class VietEngine implements Engine {
       const docHas = new Set([...titleHas, ...bodyHas]);
       const docMatched = units.reduce((sum, u) => sum + (docHas.has(u.foldedHash) || docHas.has(u.altHash) ? u.idf : 0), 0);
       const docCoverage = totalIdf === 0 ? 1 : (docMatched - this.brokenWords(collocations, docHas, docHas)) / totalIdf;
+      evidence.set(slot, 0.5 * docCoverage);
       if (docCoverage < s.minDocCoverage && !numberMatch) continue;
       const relative = score / topScore;
       // A list item ("a) Vào ngày thường, ít nhất bằng 150%;") is read with the line that
@@ -385,16 +424,19 @@ export class VietEngine implements Engine {
         const coverage = totalIdf === 0 ? 0 : 0.7 * (matched / totalIdf) + 0.3 * docCoverage;
         if (coverage < s.minSentenceCoverage && !numberMatch) return;
         const pairs = this.pairMatches(analysis, tokens);
-        const figure = wantsFigure(analysis.kind) || analysis.kind === "person"
+        const needsFigure = wantsFigure(analysis.kind) || (analysis.kind === "document" && analysis.docNumbers.length === 0);
+        const figure = needsFigure || analysis.kind === "person"
           ? this.pickFigure(sentence.text, tokens, analysis, questionNumbers)
           : null;
-        if (wantsFigure(analysis.kind) && !figure && (coverage < 0.75 || analysis.focus.length > 0)) return;
+        if (needsFigure && !figure && (coverage < 0.75 || analysis.focus.length > 0)) return;
         let sentenceScore = coverage + 0.15 * pairs + accentBonus / Math.max(totalIdf, 1) + 0.5 * relative;
         if (figure) sentenceScore += 0.35;
-        else if (wantsFigure(analysis.kind)) sentenceScore -= 0.25;
+        else if (needsFigure) sentenceScore -= 0.25;
         if (analysis.kind === "definition" && /\blà\b/.test(sentence.text.slice(0, 120))) sentenceScore += 0.1;
         // A very short line (a heading) says little.
         if (sentence.text.length < 25 && !(leadIn >= 0 && LIST_ITEM.test(sentence.text))) sentenceScore -= 0.2;
+        const quality = 0.5 * docCoverage + sentenceScore - 0.5 * relative;
+        if (quality > evidence.get(slot)!) evidence.set(slot, quality);
         if (!best || sentenceScore > best.score) {
           const focus = figure ?? this.focusOf(tokens, units);
           const lead = LIST_ITEM.test(sentence.text) && leadIn >= 0 && leadIn !== i ? `${sentences[leadIn]!.text} ` : "";
@@ -412,7 +454,7 @@ export class VietEngine implements Engine {
         }
       });
     }
-    return best ? (best as { answer: Answer }).answer : null;
+    return { answer: best ? (best as { answer: Answer }).answer : null, evidence };
   }
 
   /**

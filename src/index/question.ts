@@ -39,7 +39,10 @@ export interface QuestionAnalysis {
 }
 
 /** Units a figure is written with: "bao nhiêu giờ" wants "08 giờ", not "30%". */
-export const UNITS = new Set(["gio", "ngay", "thang", "nam", "tuan", "phut", "tuoi", "lan", "quy", "dong", "ty", "trieu", "km", "ha", "m2", "tan"]);
+export const UNITS = new Set(["gio", "ngay", "thang", "nam", "tuan", "phut", "tuoi", "lan", "quy", "dong", "ty", "trieu", "km", "ha", "m2", "tan", "ban", "suat"]);
+
+/** Units asked with another word than the text uses: "mấy tiếng" is answered in giờ. */
+const UNIT_SYNONYMS: Record<string, string> = { tieng: "gio", buoi: "ngay" };
 
 /** Questions longer than this are cut before search: the first part carries the question. */
 export const MAX_QUESTION_CHARS = 500;
@@ -79,12 +82,42 @@ const KIND_CUES: Array<[AnswerKind, RegExp]> = [
   ["definition", /\b(la gi|nghia la|the nao la|khai niem|dinh nghia|quy dinh gi|noi dung)\b/],
 ];
 
+// "theo quyết định số mấy?", "số hiệu văn bản": the answer is an official number.
+const DOC_NUMBER_ASKED = /\b(so hieu|(quyet dinh|nghi dinh|thong tu|bo luat|luat|van ban|chi thi|ket luan|nghi quyet|cong van)( so)? (so may|may|nao|bao nhieu|gi))\b/;
+
 const LATEST_RE = /\b(moi nhat|gan day nhat|gan day|moi day|vua ban hanh|vua co|hom nay|tuan nay)\b/;
 const YEAR_RE = /\b(19[5-9]\d|20\d\d|21\d\d)\b/;
 
+// Chat shorthand and everyday words that official texts never use, rewritten to the words they do
+// use. Only words absent from formal writing are here: "UBND" or "BHXH" also occur in the texts, so
+// they stay as typed. Keys are folded; values keep their diacritics.
+const REWRITES: Array<[RegExp, string]> = (
+  [
+    ["cty", "công ty"],
+    ["dc|đc", "được"],
+    ["ko|k|khg|hok", "không"],
+    ["sdt|sđt", "số điện thoại"],
+    ["nld|nlđ", "người lao động"],
+    ["nsdld|nsdlđ", "người sử dụng lao động"],
+    ["hdld|hđlđ|hđld", "hợp đồng lao động"],
+    ["tang ca|tăng ca", "làm thêm giờ"],
+    ["flycam", "tàu bay không người lái"],
+    ["nghi phep nam|nghỉ phép năm", "nghỉ hằng năm"],
+    ["bn|bnh", "bao nhiêu"],
+    ["nhiu", "nhiêu"],
+  ] as Array<[string, string]>
+).map(([from, to]) => [new RegExp(`(?<![\\p{L}\\p{N}])(?:${from})(?![\\p{L}\\p{N}])`, "giu"), to]);
+
+/** Rewrites chat shorthand ("cty", "dc", "ko") into the words official texts use. */
+export function expandShorthand(question: string): string {
+  let text = question.normalize("NFC");
+  for (const [re, to] of REWRITES) text = text.replace(re, to);
+  return text;
+}
+
 /** Takes a question apart: tokens, content tokens, answer kind, document numbers, year, latest. */
 export function analyzeQuestion(question: string): QuestionAnalysis {
-  const text = question.slice(0, MAX_QUESTION_CHARS);
+  const text = expandShorthand(question.slice(0, MAX_QUESTION_CHARS));
   const tokens = tokenize(text);
   const docNumbers = findDocNumbers(text, { question: true });
   const folded = foldDiacritics(normalizeText(text)).replace(/\s+/g, " ").trim();
@@ -114,7 +147,7 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
   // A question made only of question words ("là gì?") keeps them: better some terms than none.
   if (content.length === 0) content = tokens.map((_, i) => i).filter((i) => !inDocNumber(tokens[i]!));
   let kind: AnswerKind = "other";
-  if (docNumbers.length > 0 && !/\b(bao nhieu|khi nao|ngay nao|ai)\b/.test(folded)) kind = "document";
+  if ((docNumbers.length > 0 && !/\b(bao nhieu|khi nao|ngay nao|ai)\b/.test(folded)) || DOC_NUMBER_ASKED.test(folded)) kind = "document";
   else for (const [candidate, re] of KIND_CUES) if (re.test(folded)) {
     kind = candidate;
     break;
@@ -134,7 +167,8 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
     }
     break;
   }
-  const unit = focus.length > 0 && UNITS.has(focus[0]!) ? focus[0]! : null;
+  const first = focus[0] !== undefined ? (UNIT_SYNONYMS[focus[0]] ?? focus[0]) : undefined;
+  const unit = first !== undefined && UNITS.has(first) ? first : null;
   const yearMatch = YEAR_RE.exec(folded);
   return {
     text,
