@@ -1,18 +1,19 @@
 import { join } from "node:path";
+import { createI18n } from "./bot/i18n.js";
 import { createBot } from "./bot/index.js";
 import { CONSOLE_BOT_INFO, CONSOLE_TOKEN, runConsole } from "./bot/console.js";
 import { type RunningBot, startPolling } from "./bot/polling.js";
 import { startWebhook } from "./bot/webhook.js";
 import { type Config, ConfigError, loadConfig } from "./config.js";
 import { loadEngine } from "./corpus/engine-store.js";
+import { loadCorpus } from "./corpus/load-corpus.js";
 import type { Engine } from "./index/types.js";
+import { createPushRuntime, indexStoredItems } from "./jobs/start-push.js";
 import { createLogger, type Logger } from "./logger.js";
 import { openDatabase } from "./storage/database.js";
+import { createPushStores } from "./storage/push-stores.js";
 import { createQuestionStore } from "./storage/question-store.js";
 import { createUserStore } from "./storage/user-store.js";
-import { createI18n } from "./bot/i18n.js";
-import { createPushRuntime } from "./jobs/start-push.js";
-import { createPushStores } from "./storage/push-stores.js";
 import { loadSources } from "./sources/source-config.js";
 
 // Composition root: config → logger → database → corpus and index → bot → jobs → start.
@@ -65,6 +66,7 @@ async function main(): Promise<void> {
   const questions = createQuestionStore(db);
   const sources = loadSources(config.sourcesFile);
   const pushStores = createPushStores(db);
+  indexStoredItems(pushStores.items, engine, logger);
   // The delivery worker is created with the bot; until then a wake-up has nobody to wake.
   let wakePush: () => void = () => {};
   const deps = {

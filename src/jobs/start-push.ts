@@ -1,5 +1,6 @@
 import type { CorpusDoc, Engine } from "../index/types.js";
 import type { Logger } from "../logger.js";
+import type { ItemsStore } from "../storage/items-store.js";
 import type { PushStores } from "../storage/push-stores.js";
 import type { SourceConfig } from "../sources/source-config.js";
 import { announcementProgressReporter } from "./announce.js";
@@ -49,9 +50,22 @@ export interface PushRuntime {
   stop(): Promise<void>;
 }
 
+/** Puts the items recorded from sources back into the search index (it is built from the corpus alone). */
+export function indexStoredItems(items: ItemsStore, engine: Pick<Engine, "add">, logger: Logger): number {
+  let added = 0;
+  for (const item of items.all()) {
+    try {
+      engine.add(itemToDoc(item));
+      added += 1;
+    } catch (err) {
+      logger.warn({ err, docId: item.docId }, "push: stored item not indexed");
+    }
+  }
+  return added;
+}
+
 /**
- * Wires sources, subscriptions and delivery together: puts the recorded items back into the search
- * index, registers the senders, and schedules `fetch` (FETCH_CRON) and `digest` (DIGEST_CRON).
+ * Wires sources, subscriptions and delivery together: registers the senders, and schedules `fetch` (FETCH_CRON) and `digest` (DIGEST_CRON).
  *
  * @example
  * const push = createPushRuntime({ api: bot.api, stores, engine, logger, translate, … });
@@ -59,13 +73,6 @@ export interface PushRuntime {
  */
 export function createPushRuntime(deps: PushRuntimeDeps, options: PushRuntimeOptions = {}): PushRuntime {
   const { stores, logger } = deps;
-  for (const item of stores.items.all()) {
-    try {
-      deps.engine.add(itemToDoc(item));
-    } catch (err) {
-      logger.warn({ err, docId: item.docId }, "push: stored item not indexed");
-    }
-  }
   const worker = createDeliveryWorker(
     { api: deps.api, outbox: stores.outbox, logger: logger.child({ job: "deliver" }), ...(deps.now ? { now: deps.now } : {}) },
     options.worker,
