@@ -349,6 +349,19 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
       store(chatId, edited);
       return edited;
     },
+    editMessageCaption: (p) => {
+      const chatId = chatIdOf(p);
+      const old = messages.get(chatId)?.get(Number(p.message_id));
+      if (!old) throw bad("message to edit not found");
+      textOf(p, "caption", 1024, 0);
+      checkMarkup(p.reply_markup);
+      if ((old as { caption?: string }).caption === p.caption && JSON.stringify(old.reply_markup ?? null) === JSON.stringify(p.reply_markup ?? null)) {
+        throw bad("message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message");
+      }
+      const edited = { ...old, caption: p.caption, edit_date: now(), reply_markup: p.reply_markup } as Message;
+      store(chatId, edited);
+      return edited;
+    },
     deleteMessage: (p) => {
       const chatId = chatIdOf(p);
       if (!messages.get(chatId)?.delete(Number(p.message_id))) throw bad("message to delete not found");
@@ -429,6 +442,20 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
     },
   };
 
+  // Methods without their own handler: any other send* gives a message, copies give an id.
+  const fallback = (method: string): ((p: Record<string, unknown>) => unknown) | undefined => {
+    if (method === "copyMessage") return (p) => ({ message_id: newMessage(chatIdOf(p), {}).message_id });
+    if (method === "forwardMessage" || (method.startsWith("send") && method !== "sendChatAction")) {
+      return (p) => {
+        const chatId = chatIdOf(p);
+        textOf(p, "caption", 1024, 0);
+        checkMarkup(p.reply_markup);
+        return newMessage(chatId, { ...(p.caption ? { caption: p.caption } : {}) });
+      };
+    }
+    return undefined;
+  };
+
   const getUpdates = async (p: Record<string, unknown>, req: IncomingMessage): Promise<Update[]> => {
     const offset = p.offset === undefined ? undefined : Number(p.offset);
     if (offset !== undefined) queue = queue.filter((u) => u.update_id >= offset);
@@ -487,7 +514,7 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
         throw new ApiError(fault!.code, description, retryAfter);
       }
       if (chatId !== undefined && blocked.has(chatId)) throw new ApiError(403, blocked.get(chatId)!);
-      const handler = methods[method];
+      const handler = methods[method] ?? fallback(method);
       return { ok: true, result: handler ? handler(payload) : true };
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;
