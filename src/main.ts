@@ -114,6 +114,7 @@ async function main(): Promise<void> {
     fetchCron: config.fetchCron,
     digestCron: config.digestCron,
     onChatBlocked: (chatId) => void users.markInactive(chatId),
+    languageOf: (chatId) => users.language(chatId),
   });
   wakePush = () => push.worker.wake();
   push.start();
