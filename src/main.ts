@@ -1,15 +1,20 @@
 import { join } from "node:path";
+import { createI18n } from "./bot/i18n.js";
 import { createBot } from "./bot/index.js";
 import { CONSOLE_BOT_INFO, CONSOLE_TOKEN, runConsole } from "./bot/console.js";
 import { type RunningBot, startPolling } from "./bot/polling.js";
 import { startWebhook } from "./bot/webhook.js";
 import { type Config, ConfigError, loadConfig } from "./config.js";
 import { loadEngine } from "./corpus/engine-store.js";
+import { loadCorpus } from "./corpus/load-corpus.js";
 import type { Engine } from "./index/types.js";
+import { createPushRuntime, indexStoredItems } from "./jobs/start-push.js";
 import { createLogger, type Logger } from "./logger.js";
 import { openDatabase } from "./storage/database.js";
+import { createPushStores } from "./storage/push-stores.js";
 import { createQuestionStore } from "./storage/question-store.js";
 import { createUserStore } from "./storage/user-store.js";
+import { loadSources } from "./sources/source-config.js";
 
 // Composition root: config → logger → database → corpus and index → bot → jobs → start.
 
@@ -59,6 +64,11 @@ async function main(): Promise<void> {
   const engine = buildEngine(config, logger);
   const users = createUserStore(db);
   const questions = createQuestionStore(db);
+  const sources = loadSources(config.sourcesFile);
+  const pushStores = createPushStores(db);
+  indexStoredItems(pushStores.items, engine, logger);
+  // The delivery worker is created with the bot; until then a wake-up has nobody to wake.
+  let wakePush: () => void = () => {};
   const deps = {
     engine,
     users,
@@ -67,6 +77,13 @@ async function main(): Promise<void> {
     cityName: config.cityName,
     contactLine: config.contactLine,
     staffChatId: config.staffChatId,
+    push: {
+      stores: pushStores,
+      sources,
+      timeZone: config.timeZone,
+      defaultQuietHours: config.quietHours,
+      wake: () => wakePush(),
+    },
   };
 
   if (!config.botToken) {
@@ -82,6 +99,26 @@ async function main(): Promise<void> {
   const bot = createBot(config.botToken, deps, { apiRoot: config.telegramApiRoot });
 
   // ---- Jobs: start scheduled work here and push it onto `stoppables` (stopped before the database).
+  const i18n = createI18n();
+  const push = createPushRuntime({
+    api: bot.api,
+    stores: pushStores,
+    engine,
+    logger,
+    translate: (locale, key, vars) => i18n.t(locale, key, { city: config.cityName, ...vars }),
+    sources,
+    corpusDir: config.corpusDir,
+    loadCorpusFile: (path) => loadCorpus(path).docs,
+    timeZone: config.timeZone,
+    defaultQuietHours: config.quietHours,
+    fetchCron: config.fetchCron,
+    digestCron: config.digestCron,
+    onChatBlocked: (chatId) => void users.markInactive(chatId),
+    languageOf: (chatId) => users.language(chatId),
+  });
+  wakePush = () => push.worker.wake();
+  push.start();
+  stoppables.push({ name: "push", stop: () => push.stop() });
   // ---- End of jobs.
 
   process.once("SIGINT", () => void shutdown("SIGINT").then(() => process.exit(0)));

@@ -1,4 +1,5 @@
 import { BOT_MIGRATIONS } from "./bot.js";
+import { PUSH_MIGRATIONS } from "./push.js";
 
 /** One schema change, applied once, in version order. */
 export interface Migration {
@@ -12,4 +13,5 @@ export interface Migration {
 /** Every migration of the project. */
 export const MIGRATIONS: readonly Migration[] = [
   ...BOT_MIGRATIONS,
+  ...PUSH_MIGRATIONS,
 ];
