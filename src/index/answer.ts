@@ -15,15 +15,29 @@ export const MAX_ANSWER_CHARS = 400;
 // "7.210" and "TP.HCM" have no space after the dot, so they stay whole.
 const SENTENCE_END = /\n+|(?<=[.!?…])\s+(?=[\p{Lu}\d"“‘(-])/gu;
 
-/** Splits a text into sentences (and paragraph lines), keeping offsets. */
+// A sentence longer than this is read clause by clause (at ";" and list markers): a run-on list of
+// conditions holds many words by chance, and the answer is one of its clauses.
+const LONG_SENTENCE_CHARS = 300;
+const CLAUSE_END = /(?<=;)\s+|\s+(?=[+•]\s)/g;
+
+/** Splits a text into sentences (and paragraph lines), keeping offsets; run-on sentences into clauses. */
 export function splitSentences(text: string): Sentence[] {
   const sentences: Sentence[] = [];
   let start = 0;
-  const push = (end: number) => {
-    const raw = text.slice(start, end);
+  const pushPart = (from: number, to: number) => {
+    const raw = text.slice(from, to);
     const lead = raw.length - raw.trimStart().length;
     const trimmed = raw.trim();
-    if (trimmed.length > 0) sentences.push({ text: trimmed, start: start + lead, end: start + lead + trimmed.length });
+    if (trimmed.length > 0) sentences.push({ text: trimmed, start: from + lead, end: from + lead + trimmed.length });
+  };
+  const push = (end: number) => {
+    if (end - start <= LONG_SENTENCE_CHARS) return pushPart(start, end);
+    let from = start;
+    for (const match of text.slice(start, end).matchAll(CLAUSE_END)) {
+      pushPart(from, start + match.index!);
+      from = start + match.index! + match[0].length;
+    }
+    pushPart(from, end);
   };
   for (const match of text.matchAll(SENTENCE_END)) {
     push(match.index!);
@@ -56,7 +70,15 @@ const FIGURE_PATTERNS: Array<[AnswerKind, RegExp]> = [
   ["count", new RegExp(String.raw`(?<![\d.,/-])\d+(?:[.,]\d+)*(?![\d/-])`, "gu")],
 ];
 
-const PERSON_RE = /(?:[Đđ]ồng chí|[Ôô]ng|[Bb]à|[Aa]nh|[Cc]hị)\s+((?:\p{Lu}[\p{Ll}\p{M}]*\s?){2,5})|(?<![\p{L}])((?:\p{Lu}[\p{Ll}\p{M}]+\s){2,4}\p{Lu}[\p{Ll}\p{M}]+)/gu;
+// A person: after a title ("Đồng chí", "ông", "bà"), or a full name that starts with a Vietnamese
+// family name ("Lê Quang Chiến"); any run of capitals ("Bộ Tổng Tham mưu") is not a person.
+const FAMILY_NAMES = "Nguyễn|Trần|Lê|Phạm|Hoàng|Huỳnh|Phan|Vũ|Võ|Đặng|Bùi|Đỗ|Hồ|Ngô|Dương|Lý|Đào|Đoàn|Vương|Trịnh|Trương|Lâm|Mai|Lưu|Tô|Hà|Cao|Đinh|Tạ|Thái|Châu|Chu|Quách|Lương|Hứa|Văn|Nông|Triệu|Kiều|Thân|Tăng|Lại|La|Khổng|Mạc|Tôn|Từ|Diệp|Âu|Giáp|Hồng";
+// Places that read like names ("Hà Nội" starts with the family name Hà).
+const NOT_PEOPLE = /^(?:Hà (?:Nội|Tĩnh|Giang|Nam|Đông|Tiên)|Hồ Chí Minh City|Lê Lợi Street|Cao (?:Bằng|Lãnh)|Châu (?:Đốc|Âu|Á|Phi|Mỹ)|Thái (?:Bình|Nguyên|Lan)|Văn (?:Lâm|Giang|Quan)|Hoàng (?:Sa|Mai))\b/u;
+const PERSON_RE = new RegExp(
+  String.raw`(?:[Đđ]ồng chí|[Ôô]ng|[Bb]à)\s+((?:\p{Lu}[\p{Ll}\p{M}]*\s?){2,4})|(?<![\p{L}])((?:${FAMILY_NAMES})(?:\s\p{Lu}[\p{Ll}\p{M}]+){1,3})(?![\p{L}])`,
+  "gu",
+);
 
 // Figures of a kind also satisfy the kinds that accept them: a question "bao nhiêu" is answered by
 // any number, an amount question by an amount, a duration by a duration.
@@ -75,7 +97,7 @@ const ACCEPTS: Record<AnswerKind, AnswerKind[]> = {
 
 /** Whether a question of this kind needs a figure in its answer. */
 export function wantsFigure(kind: AnswerKind): boolean {
-  return kind === "count" || kind === "amount" || kind === "percent" || kind === "duration" || kind === "date";
+  return kind === "count" || kind === "amount" || kind === "percent" || kind === "duration" || kind === "date" || kind === "person";
 }
 
 /** Every figure of the kinds a question of `kind` accepts, in the sentence. */
@@ -103,6 +125,7 @@ export function findFigures(sentence: string, kind: AnswerKind): Figure[] {
   if (accepted.includes("person")) {
     for (const match of sentence.matchAll(PERSON_RE)) {
       const name = (match[1] ?? match[2] ?? "").trim();
+      if (NOT_PEOPLE.test(name)) continue;
       const start = match.index! + match[0].indexOf(name);
       figures.push({ text: name, kind: "person", start, end: start + name.length });
     }

@@ -48,6 +48,8 @@ export const ENGINE_SETTINGS = {
   brokenWordPenalty: 1,
   /** A syllable pair is a word when it occurs in at least this share of the texts holding its rarer syllable. */
   wordStrength: 0.05,
+  /** For questions that want no figure (how, what, where), the sentence coverage needed. */
+  minCoverageWithoutFigure: 0.7,
   /** Below this share of the question's weight in the sentence alone (no title, no lead-in), no answer. */
   minOwnCoverage: 0.3,
   /** Documents scoring below this share of the best one are not read for the answer. */
@@ -458,11 +460,14 @@ export class VietEngine implements Engine {
         // The sentence is read within its document: a strong document lends it some of its weight.
         const coverage = totalIdf === 0 ? 0 : 0.7 * (matched / totalIdf) + 0.3 * docCoverage;
         if (coverage < s.minSentenceCoverage && !numberMatch) return;
+        // Without a figure to vouch for it, a sentence must carry more of the question.
+        const needsFigureHere = wantsFigure(analysis.kind) || (analysis.kind === "document" && analysis.docNumbers.length === 0);
+        if (!needsFigureHere && coverage < s.minCoverageWithoutFigure && !numberMatch) return;
         // The sentence itself, not only its title and document, must say a good part of what is asked.
         if (totalIdf > 0 && (own - this.brokenWords(collocations, has, has)) / totalIdf < s.minOwnCoverage && !numberMatch) return;
         const pairs = this.pairMatches(analysis, tokens);
         const needsFigure = wantsFigure(analysis.kind) || (analysis.kind === "document" && analysis.docNumbers.length === 0);
-        const figure = needsFigure || analysis.kind === "person"
+        const figure = needsFigure
           ? this.pickFigure(sentence.text, tokens, analysis, questionNumbers)
           : null;
         if (needsFigure && !figure && (coverage < 0.75 || analysis.focus.length > 0)) return;

@@ -42,6 +42,25 @@ describe("ask", () => {
     expect(engine.ask("giá vàng hôm nay").answer).toBeNull();
   });
 
+  it("does not answer from words scattered over a run-on list", () => {
+    const e = createEngine([
+      ...SMALL_CORPUS,
+      doc(
+        "runon",
+        "Thủ tục vận chuyển vật liệu nổ",
+        "Yêu cầu: + Có phương án phòng cháy khi thời tiết xấu; + Không chở người trên cùng phương tiện; " +
+          "+ Kiểm tra sao chụp giấy tờ trước khi đi; + Không dừng gần nơi dễ hỏa hoạn; + Báo cáo cơ quan công an theo quy định; " +
+          "+ Thực hiện đầy đủ các biện pháp an toàn khác theo hướng dẫn của cơ quan có thẩm quyền trong suốt quá trình vận chuyển.",
+      ),
+    ]);
+    expect(e.ask("thời tiết trên sao hỏa").answer).toBeNull();
+  });
+
+  it("does not take a place for a person", () => {
+    const e = createEngine([doc("hn", "Tin Hà Nội", "Ông Tướng thông báo với Hà Nội rằng tình hình đã ổn định.")]);
+    expect(e.ask("ai thông báo với Hà Nội").answer?.figure ?? null).not.toBe("Hà Nội");
+  });
+
   it("ranks a question typed with diacritics on the text with those diacritics", () => {
     expect(engine.ask("đường Lê Lợi").hits[0]?.docId).toBe("duong");
     expect(engine.ask("cây dương").hits[0]?.docId).toBe("duong-2");
