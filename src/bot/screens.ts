@@ -41,9 +41,13 @@ export function listPageCount(row: LoggedQuestion): number {
   return Math.max(1, Math.ceil(row.hits.length / LIST_PAGE_SIZE));
 }
 
-/** Source line of an answer or a document: linked title and date. */
-export function sourceLine(doc: { title: string; url: string | null; date: string | null }): string {
-  const title = escapeHtml(truncate(doc.title, 150));
+/**
+ * Source line of an answer or a document: linked title and date. An article of a code ("Điều 220. …")
+ * is named with its code, which its title alone does not say.
+ */
+export function sourceLine(doc: { title: string; url: string | null; date: string | null; source?: string | null }): string {
+  const full = doc.source && /^Điều \d+/u.test(doc.title) && !doc.title.includes(doc.source) ? `${doc.title} – ${doc.source}` : doc.title;
+  const title = escapeHtml(truncate(full, 150));
   const linked = doc.url ? `<a href="${escapeHtml(doc.url)}">${title}</a>` : title;
   const date = formatDate(doc.date);
   return date ? `${linked} (${date})` : linked;
