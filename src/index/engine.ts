@@ -79,6 +79,9 @@ interface Unit {
   idf: number;
 }
 
+/** How many recent answers are kept (results are small: a sentence and a few titles). */
+const ANSWER_CACHE_SIZE = 2000;
+
 /** A document as the answer finder reads it. */
 interface ReadDoc {
   titleTokens: Token[];
@@ -116,6 +119,7 @@ export class VietEngine implements Engine {
   private fuzzy: FuzzyVocabulary | null = null;
   private latestOrder: number[] | null = null;
   private acc: Accumulator | null = null;
+  private readonly answers = new Map<string, AskResult>();
   private index: InvertedIndex;
 
   /** Builds an engine over documents. */
@@ -152,6 +156,7 @@ export class VietEngine implements Engine {
     if (this.slotById.has(doc.id)) this.remove(doc.id);
     const slot = this.index.addDocument(...this.termsOf(doc));
     this.register(doc, slot, true);
+    this.answers.clear();
     this.acc = null;
     this.fuzzy = null;
   }
@@ -161,6 +166,7 @@ export class VietEngine implements Engine {
     if (slot === undefined) return false;
     this.index.removeDocument(slot);
     this.slotById.delete(id);
+    this.answers.clear();
     const doc = this.store.meta(slot);
     if (doc.number) {
       this.unlink(this.numberIndex, docNumberKey(doc.number), slot);
@@ -222,6 +228,22 @@ export class VietEngine implements Engine {
 
   ask(question: string, options: AskOptions = {}): AskResult {
     const top = Math.max(1, Math.min(options.top ?? 5, 100));
+    // The same question (same words, whatever the case or spacing) gets the same answer until the
+    // corpus changes: citizens ask the popular questions again and again.
+    const key = `${top}\u0000${question.slice(0, 500).normalize("NFC").toLowerCase().replace(/\s+/g, " ").trim()}`;
+    const cached = this.answers.get(key);
+    if (cached) {
+      this.answers.delete(key);
+      this.answers.set(key, cached);
+      return { ...cached, question };
+    }
+    const result = this.answer(question, top);
+    this.answers.set(key, result);
+    if (this.answers.size > ANSWER_CACHE_SIZE) this.answers.delete(this.answers.keys().next().value!);
+    return result;
+  }
+
+  private answer(question: string, top: number): AskResult {
     const analysis = analyzeQuestion(question);
     let ranked = this.rank(analysis, Math.max(ENGINE_SETTINGS.candidates, top));
     const { answer, evidence } = this.findAnswer(analysis, ranked);

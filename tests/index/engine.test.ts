@@ -112,6 +112,14 @@ describe("documents added and removed without a rebuild", () => {
     expect(e.get("new")).toBeUndefined();
   });
 
+  it("answers a repeated question the same way, and anew once the corpus changed", () => {
+    const e = createEngine(SMALL_CORPUS);
+    expect(e.ask("Đông Hà có bao nhiêu phường?").answer).toBeNull();
+    expect(e.ask("đông hà có  bao nhiêu PHƯỜNG?")).toMatchObject({ answer: null, question: "đông hà có  bao nhiêu PHƯỜNG?" });
+    e.add(doc("new", "Đông Hà có 9 phường", "Thành phố Đông Hà hiện có 9 phường."));
+    expect(e.ask("Đông Hà có bao nhiêu phường?").answer?.figure).toBe("9");
+  });
+
   it("replaces a document added again under the same id", () => {
     const e = createEngine(SMALL_CORPUS);
     e.add(doc("duong", "Sửa đường Trần Hưng Đạo", "Sửa tuyến đường Trần Hưng Đạo."));
