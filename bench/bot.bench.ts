@@ -64,10 +64,16 @@ for (let i = 0; questions.length < wanted; i = (i + stride) % all.length) {
   if (i + stride >= all.length && questions.length < wanted) i += 1;
 }
 
-// Engine alone on the same questions, for comparison.
+// Engine alone, for comparison, on 500 other headlines of the same kind: the engine keeps recent
+// answers, and the bot run below must meet every one of its questions for the first time.
+const probes: string[] = [];
+for (let i = Math.floor(stride / 2) + 1; probes.length < 500 && i < all.length; i += stride) {
+  const q = headlineQuestion(all[i]!);
+  probes.push(probes.length % 2 === 1 ? foldDiacritics(q) : q);
+}
 const engineTimes: number[] = [];
 const cached = new Map<string, AskResult>();
-for (const q of questions.slice(0, 500)) {
+for (const q of probes) {
   const t = performance.now();
   cached.set(q, engine.ask(q, { top: 15 }));
   engineTimes.push(performance.now() - t);
