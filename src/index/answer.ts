@@ -47,6 +47,33 @@ export function splitSentences(text: string): Sentence[] {
   return sentences;
 }
 
+/** Passages of a long text are about this long: a few paragraphs, one topic. */
+const PASSAGE_CHARS = 900;
+
+/**
+ * Splits a text into passages of whole paragraphs (whole sentences for a very long paragraph),
+ * each about {@link PASSAGE_CHARS} long. A short text is one passage.
+ */
+export function splitPassages(text: string): string[] {
+  if (text.length <= PASSAGE_CHARS * 1.5) return [text];
+  const pieces: string[] = [];
+  for (const paragraph of text.split(/\n+/)) {
+    if (paragraph.length <= PASSAGE_CHARS * 1.5) pieces.push(paragraph);
+    else pieces.push(...splitSentences(paragraph).map((s) => s.text));
+  }
+  const passages: string[] = [];
+  let current = "";
+  for (const piece of pieces) {
+    if (current && current.length + piece.length > PASSAGE_CHARS) {
+      passages.push(current);
+      current = "";
+    }
+    current = current ? `${current}\n${piece}` : piece;
+  }
+  if (current.trim()) passages.push(current);
+  return passages;
+}
+
 /** A figure found in a sentence. */
 export interface Figure {
   text: string;

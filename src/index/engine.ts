@@ -1,4 +1,4 @@
-import { clipSentence, findFigures, splitSentences, wantsFigure, type Figure, type Sentence } from "./answer.js";
+import { clipSentence, findFigures, splitPassages, splitSentences, wantsFigure, type Figure, type Sentence } from "./answer.js";
 import { docNumberKey, findDocNumbers, foldedDocNumberKey } from "./doc-number.js";
 import { createFuzzyVocabulary, type FuzzyVocabulary } from "./fuzzy.js";
 import { InvertedIndex, type Accumulator, type IndexArrays, type TermFrequencies } from "./inverted-index.js";
@@ -24,7 +24,7 @@ import type {
  * constant and their version is part of the snapshot key.
  */
 export const ENGINE_SETTINGS = {
-  version: 2,
+  version: 3,
   /** Title terms count this many times (titles are short and say what the text is about). */
   titleWeight: 3,
   bm25: { k1: 0.9, b: 0.75 },
@@ -72,6 +72,8 @@ interface QueryTerm {
 
 /** Weight units of a question, for coverage: each content syllable with its idf. */
 interface Unit {
+  /** For a year ("năm 2023"): a constraint on the document, met anywhere in it or by its date. */
+  year: string | null;
   foldedHash: number;
   /** The typo correction's hash, which counts as the syllable; 0 when none. */
   altHash: number;
@@ -102,6 +104,8 @@ interface Collocation {
 /** The state a snapshot holds. */
 export interface EngineState {
   docs: DocStore;
+  /** The document of each passage of the compact index. */
+  passageDoc: Uint32Array;
   /** Whether each document slot is removed. */
   removed: boolean[];
   index: IndexArrays;
@@ -120,20 +124,28 @@ export class VietEngine implements Engine {
   private latestOrder: number[] | null = null;
   private acc: Accumulator | null = null;
   private readonly answers = new Map<string, AskResult>();
+  /** The document of each passage (index entry), and each document's passages as [first, end). */
+  private readonly passageDoc: number[] = [];
+  private readonly docPassages: Array<[number, number]> = [];
   private index: InvertedIndex;
 
   /** Builds an engine over documents. */
   constructor(docs: Iterable<CorpusDoc> = [], state?: EngineState) {
     if (state) {
       this.index = InvertedIndex.fromArrays(state.index, ENGINE_SETTINGS.bm25);
-      const base = state.index.docLengths.length;
       this.store = state.docs;
+      // Passages in the compact index belong to the first documents; those added later are indexed again.
+      const passages = state.passageDoc.length;
+      const base = passages === 0 ? 0 : state.passageDoc[passages - 1]! + 1;
+      for (let p = 0; p < passages; p++) this.linkPassage(p, state.passageDoc[p]!);
       for (let slot = 0; slot < base; slot++) this.register(null, slot, !state.removed[slot]);
-      // Documents added after the snapshot's build are indexed again (they are few).
-      const added: CorpusDoc[] = [];
-      for (let slot = base; slot < state.docs.length; slot++) if (!state.removed[slot]) added.push(state.docs.get(slot));
-      for (const doc of added) this.add(doc);
-      for (let slot = 0; slot < base; slot++) if (state.removed[slot]) this.index.removeDocument(slot);
+      for (let slot = 0; slot < base; slot++) if (state.removed[slot]) this.unindex(slot);
+      for (let slot = base; slot < state.docs.length; slot++) {
+        if (state.removed[slot]) continue;
+        const doc = state.docs.get(slot);
+        for (const [terms, length] of this.passagesOf(doc)) this.linkPassage(this.index.addDocument(terms, length), slot);
+        this.register(null, slot, true);
+      }
       for (const word of state.vocabulary) this.vocabulary.add(word);
     } else {
       this.index = new InvertedIndex(ENGINE_SETTINGS.bm25);
@@ -154,7 +166,8 @@ export class VietEngine implements Engine {
   add(input: CorpusDoc): void {
     const doc = { ...input, title: cleanText(input.title), body: cleanText(input.body) };
     if (this.slotById.has(doc.id)) this.remove(doc.id);
-    const slot = this.index.addDocument(...this.termsOf(doc));
+    const slot = this.store.length;
+    for (const [terms, length] of this.passagesOf(doc)) this.linkPassage(this.index.addDocument(terms, length), slot);
     this.register(doc, slot, true);
     this.answers.clear();
     this.acc = null;
@@ -164,7 +177,7 @@ export class VietEngine implements Engine {
   remove(id: string): boolean {
     const slot = this.slotById.get(id);
     if (slot === undefined) return false;
-    this.index.removeDocument(slot);
+    this.unindex(slot);
     this.slotById.delete(id);
     this.answers.clear();
     const doc = this.store.meta(slot);
@@ -180,15 +193,30 @@ export class VietEngine implements Engine {
   exportState(): EngineState {
     return {
       docs: this.store,
-      removed: Array.from({ length: this.store.length }, (_, slot) => this.index.isRemoved(slot)),
+      removed: Array.from({ length: this.store.length }, (_, slot) => this.slotById.get(this.store.meta(slot).id) !== slot),
       index: this.index.toArrays(),
+      passageDoc: Uint32Array.from(this.passageDoc.slice(0, this.index.baseCount)),
       vocabulary: [...this.vocabulary],
     };
   }
 
   /** Index statistics, for benchmarks. */
-  stats(): { docs: number; terms: number; postings: number } {
-    return { docs: this.size, terms: this.index.termCount, postings: this.index.postingCount };
+  stats(): { docs: number; passages: number; terms: number; postings: number } {
+    return { docs: this.size, passages: this.index.liveCount, terms: this.index.termCount, postings: this.index.postingCount };
+  }
+
+  /** Records that index entry `passage` is part of document `slot`. */
+  private linkPassage(passage: number, slot: number): void {
+    this.passageDoc[passage] = slot;
+    const range = this.docPassages[slot];
+    if (range) range[1] = passage + 1;
+    else this.docPassages[slot] = [passage, passage + 1];
+  }
+
+  /** Takes a document's passages out of the index. */
+  private unindex(slot: number): void {
+    const range = this.docPassages[slot];
+    if (range) for (let p = range[0]; p < range[1]; p++) this.index.removeDocument(p);
   }
 
   slotsWithNumber(number: string): number[] {
@@ -306,8 +334,17 @@ export class VietEngine implements Engine {
     else map.delete(key);
   }
 
-  /** Term frequencies and weighted length of a document: syllables (exact and folded), pairs, numbers. */
-  private termsOf(doc: CorpusDoc): [TermFrequencies, number] {
+  /**
+   * The passages of a document as index entries: each holds the title (and official number) and a
+   * part of the body. A long page about many things ranks by the passage that matches, not by its
+   * length: "bao nhiêu đảng viên" finds the paragraph about party members in a ten-topic report.
+   */
+  private passagesOf(doc: CorpusDoc): Array<[TermFrequencies, number]> {
+    return splitPassages(doc.body).map((passage) => this.termsOf(doc, passage));
+  }
+
+  /** Term frequencies and weighted length of a passage: syllables (exact and folded), pairs, numbers. */
+  private termsOf(doc: CorpusDoc, body: string): [TermFrequencies, number] {
     const terms: TermFrequencies = new Map();
     const bump = (hash: number, by: number) => terms.set(hash, (terms.get(hash) ?? 0) + by);
     const addText = (text: string, weight: number): number => {
@@ -327,7 +364,7 @@ export class VietEngine implements Engine {
       }
       return tokens.length * weight;
     };
-    let length = addText(doc.title, ENGINE_SETTINGS.titleWeight) + addText(doc.body, 1);
+    let length = addText(doc.title, ENGINE_SETTINGS.titleWeight) + addText(body, 1);
     if (doc.number) {
       const key = docNumberKey(doc.number);
       bump(docNumberHash(key), ENGINE_SETTINGS.titleWeight);
@@ -398,10 +435,17 @@ export class VietEngine implements Engine {
     const common = rare.length > 0 ? terms.filter((t) => this.index.df(t.hash) > commonDf) : [];
     for (const term of rare.length > 0 ? rare : terms) this.index.accumulate(acc, term.hash, term.weight, term.idf);
     if (common.length > 0) this.index.accumulateForCandidates(acc, common, ENGINE_SETTINGS.commonTermCandidates);
-    const filter = type ? (slot: number) => this.store.meta(slot).type === type : undefined;
-    const ranked = this.index.top(acc, k, filter);
+    const filter = type ? (passage: number) => this.store.meta(this.passageDoc[passage]!).type === type : undefined;
+    // A document scores as its best passage.
+    const best = new Map<number, number>();
+    for (const { doc: passage, score } of this.index.top(acc, k * 4, filter)) {
+      const slot = this.passageDoc[passage]!;
+      if (!best.has(slot)) best.set(slot, score);
+    }
+    const ranked = [...best].map(([doc, score]) => ({ doc, score })).slice(0, k);
     const exact = new Set<number>();
     for (const mention of analysis.docNumbers) for (const slot of this.slotsWithNumber(mention.raw)) exact.add(slot);
+    const docFilter = type ? (slot: number) => this.store.meta(slot).type === type : undefined;
     const top = ranked[0]?.score ?? 1;
     for (const r of ranked) {
       const doc = this.store.meta(r.doc);
@@ -411,7 +455,7 @@ export class VietEngine implements Engine {
     ranked.sort((a, b) => b.score - a.score || a.doc - b.doc);
     if (exact.size === 0) return ranked;
     const exactFirst = [...exact]
-      .filter((slot) => !filter || filter(slot))
+      .filter((slot) => !docFilter || docFilter(slot))
       .map((slot) => ({ doc: slot, score: (ranked.find((r) => r.doc === slot)?.score ?? 0) + top + 1 }));
     return [...exactFirst.sort((a, b) => b.score - a.score), ...ranked.filter((r) => !exact.has(r.doc))].slice(0, k);
   }
@@ -476,6 +520,9 @@ export class VietEngine implements Engine {
             matched += u.idf;
             own += u.idf;
             if (u.accentHash && has.has(u.accentHash)) accentBonus += u.idf * 0.1;
+          } else if (u.year && (docHas.has(u.foldedHash) || doc.date?.startsWith(u.year))) {
+            // "năm 2023" asks for the report of 2023; its sentences need not repeat the year.
+            matched += u.idf;
           } else if (context.has(u.foldedHash) || context.has(u.altHash)) matched += u.idf * 0.5;
         }
         matched -= this.brokenWords(collocations, has, context);
@@ -599,7 +646,8 @@ export class VietEngine implements Engine {
         const corrected = t.kind === "word" ? this.correct(t.folded) : null;
         if (corrected) altHash = wordForms(corrected).foldedHash;
       }
-      seen.set(t.foldedHash, { foldedHash: t.foldedHash, accentHash: t.accentHash, altHash, idf });
+      const year = t.kind === "number" && /^(19|20)\d\d$/.test(t.canon) ? t.canon : null;
+      seen.set(t.foldedHash, { year, foldedHash: t.foldedHash, accentHash: t.accentHash, altHash, idf });
     }
     return [...seen.values()];
   }

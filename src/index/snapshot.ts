@@ -20,7 +20,7 @@ const ARRAY_TYPES = {
 } as const;
 
 interface Section {
-  name: ArrayName | "docMeta" | "docBytes" | "docOffsets" | "removed" | "vocabulary";
+  name: ArrayName | "docMeta" | "docBytes" | "docOffsets" | "passageDoc" | "removed" | "vocabulary";
   offset: number;
   bytes: number;
 }
@@ -68,6 +68,7 @@ export function encodeSnapshot<M>(state: EngineState, meta: M): Buffer[] {
         [name, new Uint8Array(index[name].buffer, index[name].byteOffset, index[name].byteLength)] as [ArrayName, Uint8Array],
     ),
     ...encodeDocs(state.docs),
+    ["passageDoc", new Uint8Array(state.passageDoc.buffer, state.passageDoc.byteOffset, state.passageDoc.byteLength)],
     ["removed", Uint8Array.from(state.removed, (r) => (r ? 1 : 0))],
     ["vocabulary", Buffer.from(state.vocabulary.join("\n"))],
   ];
@@ -137,6 +138,8 @@ export function decodeSnapshot<M>(bytes: Uint8Array): { state: EngineState; meta
     throw new SnapshotError("snapshot: the document store is inconsistent");
   }
   const docs = DocStore.fromStored(metas, new Uint8Array(bytes.buffer, docBytesSection.start, docBytesSection.bytes), docOffsets);
+  const passageSection = section("passageDoc");
+  const passageDoc = new Uint32Array((bytes.buffer as ArrayBuffer).slice(passageSection.start, passageSection.start + passageSection.bytes));
   const removedSection = section("removed");
   const removed = Array.from(new Uint8Array(bytes.buffer, removedSection.start, removedSection.bytes), (b) => b === 1);
   const vocabularyText = text("vocabulary");
@@ -146,11 +149,11 @@ export function decodeSnapshot<M>(bytes: Uint8Array): { state: EngineState; meta
     index.offsets[header.termCount] !== index.postDocs.length ||
     index.postTfs.length !== index.postDocs.length ||
     docs.length !== removed.length ||
-    index.docLengths.length > docs.length
+    passageDoc.length !== index.docLengths.length
   ) {
     throw new SnapshotError("snapshot: index arrays are inconsistent");
   }
-  return { state: { docs, removed, index, vocabulary: vocabularyText ? vocabularyText.split("\n") : [] }, meta: header.meta };
+  return { state: { docs, passageDoc, removed, index, vocabulary: vocabularyText ? vocabularyText.split("\n") : [] }, meta: header.meta };
 }
 
 function readHeader<M>(bytes: Uint8Array): { header: Header<M>; base: number } {
