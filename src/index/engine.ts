@@ -41,7 +41,7 @@ export const ENGINE_SETTINGS = {
   /** How many of the best documents are read for the answer sentence. */
   answerDocs: 8,
   /** Weight of a document's best passage against its BM25 score when re-ranking the documents read. */
-  evidenceWeight: 1,
+  evidenceWeight: 0.25,
   /** Bonus of the document that holds the answer sentence when re-ranking (1 = one best BM25 score). */
   answerDocBonus: 0,
   /** Share of a two-syllable word's weight taken off when its syllables are found apart. */
@@ -53,7 +53,7 @@ export const ENGINE_SETTINGS = {
   /** Below this share of the question's weight in the sentence alone (no title, no lead-in), no answer. */
   minOwnCoverage: 0.3,
   /** Documents scoring below this share of the best one are not read for the answer. */
-  answerDocMinRelative: 0.4,
+  answerDocMinRelative: 0.6,
   /** Syllables found in more than this share of documents only rank the candidates the rarer terms found. */
   commonTermShare: 0.04,
   /** How many candidates the common syllables rank. */
@@ -61,7 +61,7 @@ export const ENGINE_SETTINGS = {
   /** Below this share of the question's weight found in the document, there is no answer. */
   minDocCoverage: 0.5,
   /** Below this share found in the answer sentence (title counted half), there is no answer. */
-  minSentenceCoverage: 0.6,
+  minSentenceCoverage: 0.55,
 } as const;
 
 interface QueryTerm {
