@@ -1,3 +1,5 @@
+import { POLL_MIGRATIONS } from "./polls.js";
+
 /** One schema change, applied once, in version order. */
 export interface Migration {
   /** Unique version. Ranges by area: 100-199 bot, 200-299 push, 300-399 polls. */
@@ -8,4 +10,4 @@ export interface Migration {
 }
 
 /** Every migration of the project. */
-export const MIGRATIONS: readonly Migration[] = [];
+export const MIGRATIONS: readonly Migration[] = [...POLL_MIGRATIONS];
