@@ -1,8 +1,8 @@
 import { createHmac, randomBytes } from "node:crypto";
 import type { Db } from "./database.js";
 
-/** Who receives a poll: every active subscriber with polls on, only those who subscribed to polls, or one group. */
-export type PollAudience = "all" | "polls" | "chat";
+/** Who receives a poll: every active user of the bot, the active news subscribers (both minus those who turned polls off), or one group chat. */
+export type PollAudience = "users" | "subscribers" | "chat";
 
 /** A poll's life: a draft awaiting the preview's send button, open for votes, closed, or cancelled. */
 export type PollStatus = "draft" | "open" | "closed" | "cancelled";

@@ -15,7 +15,7 @@ const basePoll: NewPoll = {
   options: ["Xe máy", "Xe buýt", "Đi bộ"],
   multiple: false,
   anonymous: false,
-  audience: "all",
+  audience: "subscribers",
   createdBy: 1,
   closesAt: at(60),
 };

@@ -11,7 +11,7 @@ export const POLL_MIGRATIONS: readonly Migration[] = [
         question TEXT NOT NULL,
         multiple INTEGER NOT NULL DEFAULT 0,
         anonymous INTEGER NOT NULL DEFAULT 1,
-        audience TEXT NOT NULL CHECK (audience IN ('all', 'polls', 'chat')),
+        audience TEXT NOT NULL CHECK (audience IN ('users', 'subscribers', 'chat')),
         audience_chat_id INTEGER,
         status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'open', 'closed', 'cancelled')),
         created_by INTEGER NOT NULL,
