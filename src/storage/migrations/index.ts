@@ -1,4 +1,5 @@
 import { POLL_MIGRATIONS } from "./polls.js";
+import { PUSH_MIGRATIONS } from "./push.js";
 
 /** One schema change, applied once, in version order. */
 export interface Migration {
@@ -10,4 +11,4 @@ export interface Migration {
 }
 
 /** Every migration of the project. */
-export const MIGRATIONS: readonly Migration[] = [...POLL_MIGRATIONS];
+export const MIGRATIONS: readonly Migration[] = [...PUSH_MIGRATIONS, ...POLL_MIGRATIONS];

@@ -1,0 +1,358 @@
+import type { Api } from "grammy";
+import type { Logger } from "../logger.js";
+import type { Campaign, CampaignProgress, OutboxRow, OutboxStore } from "../storage/outbox-store.js";
+
+/** The part of the Bot API the delivery worker and its senders may use. */
+export type OutboxApi = Pick<Api, "sendMessage" | "sendPoll" | "sendPhoto" | "editMessageText">;
+
+/**
+ * Sends one outbox row's payload to one chat and returns what the Bot API returned (a `Message`
+ * for `sendMessage` and `sendPoll`). Throwing hands the error to the worker, which classifies it.
+ */
+export type Sender = (api: OutboxApi, chatId: number, payload: unknown, row: OutboxRow) => Promise<unknown>;
+
+/** Called after a row was sent, with the Bot API's result (the poll code records `poll.id → chat, message`). */
+export type AfterSendHook = (row: OutboxRow, result: unknown) => void | Promise<void>;
+
+/** Called when a chat refused a send with 403 (blocked the bot, deactivated): the subscriber goes inactive. */
+export type BlockedHook = (chatId: number, reason: string) => void | Promise<void>;
+
+/** Called with a campaign's counts while it runs and once more when nothing of it is pending. */
+export type CampaignHook = (
+  api: OutboxApi,
+  campaign: Campaign,
+  progress: CampaignProgress,
+  finished: boolean,
+) => void | Promise<void>;
+
+/** Options of {@link createDeliveryWorker}. */
+export interface DeliveryWorkerOptions {
+  /** Sends started per second, over all chats. Defaults to 25 (Telegram allows about 30). */
+  ratePerSecond?: number;
+  /** Minimum time between two sends to one chat. Defaults to 1000 ms. */
+  perChatIntervalMs?: number;
+  /**
+   * Sends in flight at once. This is also how many sends can be repeated after a crash: a send whose
+   * result had not been recorded when the process died is made again. Defaults to 4.
+   */
+  concurrency?: number;
+  /** How long network errors and server errors are retried before a row is given up. Defaults to 15 minutes. */
+  giveUpAfterMs?: number;
+  /** First retry delay after a network error, doubled each time. Defaults to 1000 ms. */
+  retryBaseMs?: number;
+  /** Longest retry delay. Defaults to 60 000 ms. */
+  retryMaxMs?: number;
+  /** How often a running campaign's progress is reported. Defaults to 3000 ms. */
+  progressIntervalMs?: number;
+  /** How long the worker sleeps when nothing is due and nobody called `wake()`. Defaults to 1000 ms. */
+  idleMs?: number;
+}
+
+/** Collaborators of {@link createDeliveryWorker}. */
+export interface DeliveryWorkerDeps {
+  api: OutboxApi;
+  outbox: OutboxStore;
+  logger: Logger;
+  /** Current time, epoch milliseconds. Defaults to `Date.now`. */
+  now?: () => number;
+}
+
+/** The delivery worker: sends the outbox, one row at a time per chat, within Telegram's limits. */
+export interface DeliveryWorker {
+  /** Registers the sender of one row kind ("item", "announcement", "poll", …). */
+  registerSender(kind: string, sender: Sender): void;
+  /** Registers a hook run after each successful send of that kind. */
+  onSent(kind: string, hook: AfterSendHook): void;
+  onBlocked(hook: BlockedHook): void;
+  /** Registers the progress reporter of one campaign kind. */
+  onCampaignProgress(kind: string, hook: CampaignHook): void;
+  /** Starts the sending loop; it runs until `stop()`. */
+  start(): void;
+  /** Tells a sleeping loop that rows were added. */
+  wake(): void;
+  /** Stops taking rows, waits for the sends in flight and the last progress reports. */
+  stop(): Promise<void>;
+  /** Sends every row due now (and those that become due while it runs, up to `untilMs`), then returns. For tests and the bench. */
+  drain(untilMs?: number): Promise<void>;
+}
+
+/** What a failed send means for its row. */
+export type SendFailure =
+  | { action: "blocked"; reason: string }
+  | { action: "flood"; retryAfterMs: number; reason: string }
+  | { action: "retry"; reason: string }
+  | { action: "fail"; reason: string };
+
+/**
+ * Classifies an error thrown by a send, by shape rather than class so that this module needs no
+ * grammY value: a `GrammyError` carries `error_code`; anything else (an `HttpError`) is the network.
+ */
+export function classifySendError(err: unknown): SendFailure {
+  const e = err as { error_code?: unknown; description?: unknown; parameters?: { retry_after?: unknown }; message?: unknown };
+  const reason = String(e?.description ?? e?.message ?? err);
+  if (typeof e?.error_code !== "number") return { action: "retry", reason };
+  const code = e.error_code;
+  if (code === 403) return { action: "blocked", reason };
+  // A chat that no longer exists never will again; treat it like a block.
+  if (code === 400 && /chat not found|user not found|PEER_ID_INVALID/i.test(reason)) return { action: "blocked", reason };
+  if (code === 429) {
+    const seconds = Number(e.parameters?.retry_after ?? 1);
+    return { action: "flood", retryAfterMs: Math.max(1, seconds) * 1000, reason };
+  }
+  if (code >= 500) return { action: "retry", reason };
+  return { action: "fail", reason };
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, ms)));
+
+/**
+ * Creates the delivery worker over the outbox. Rows are sent in id order; each row is marked sent the
+ * moment its send returns, so a crash repeats at most the `concurrency` sends that were in flight.
+ *
+ * @example
+ * const worker = createDeliveryWorker({ api: bot.api, outbox, logger });
+ * worker.registerSender("announcement", (api, chatId, p) => api.sendMessage(chatId, (p as { html: string }).html, { parse_mode: "HTML" }));
+ * worker.start();
+ */
+export function createDeliveryWorker(deps: DeliveryWorkerDeps, options: DeliveryWorkerOptions = {}): DeliveryWorker {
+  const { api, outbox, logger } = deps;
+  const now = deps.now ?? Date.now;
+  const intervalMs = 1000 / (options.ratePerSecond ?? 25);
+  const perChatMs = options.perChatIntervalMs ?? 1000;
+  const concurrency = Math.max(1, options.concurrency ?? 4);
+  const giveUpAfterMs = options.giveUpAfterMs ?? 15 * 60_000;
+  const retryBaseMs = options.retryBaseMs ?? 1000;
+  const retryMaxMs = options.retryMaxMs ?? 60_000;
+  const progressIntervalMs = options.progressIntervalMs ?? 3000;
+  const idleMs = options.idleMs ?? 1000;
+
+  const senders = new Map<string, Sender>();
+  const afterSend = new Map<string, AfterSendHook[]>();
+  const blockedHooks: BlockedHook[] = [];
+  const campaignHooks = new Map<string, CampaignHook>();
+
+  const inFlight = new Map<number, Promise<void>>();
+  const busyChats = new Set<number>();
+  const lastSentToChat = new Map<number, number>();
+  const dirtyCampaigns = new Set<number>();
+  let nextSlot = 0;
+  let pausedUntil = 0;
+  let lastProgressAt = 0;
+  let running = false;
+  let loop: Promise<void> | null = null;
+  let wakeUp: (() => void) | null = null;
+  // Set by wake() so that a wake-up arriving while the loop is busy is not lost.
+  let wakeRequested = false;
+
+  const backoff = (attempts: number) => Math.min(retryMaxMs, retryBaseMs * 2 ** Math.max(0, attempts - 1));
+
+  async function sendRow(row: OutboxRow): Promise<void> {
+    const sender = senders.get(row.kind);
+    const log = logger.child({ outboxId: row.id, kind: row.kind, chatId: row.chatId });
+    if (!sender) {
+      outbox.markFailed(row.id, now(), `no sender registered for kind "${row.kind}"`);
+      log.error("outbox: no sender for this kind; row given up");
+      return;
+    }
+    let result: unknown;
+    try {
+      result = await sender(api, row.chatId, row.payload, row);
+    } catch (err) {
+      handleFailure(row, err, log);
+      return;
+    } finally {
+      lastSentToChat.set(row.chatId, now());
+    }
+    const messageId = (result as { message_id?: unknown } | null)?.message_id;
+    outbox.markSent(row.id, now(), typeof messageId === "number" ? messageId : null);
+    if (row.campaignId !== null) dirtyCampaigns.add(row.campaignId);
+    for (const hook of afterSend.get(row.kind) ?? []) {
+      try {
+        await hook(row, result);
+      } catch (err) {
+        log.error({ err }, "outbox: after-send hook failed");
+      }
+    }
+  }
+
+  function handleFailure(row: OutboxRow, err: unknown, log: Logger): void {
+    const failure = classifySendError(err);
+    const t = now();
+    if (row.campaignId !== null) dirtyCampaigns.add(row.campaignId);
+    switch (failure.action) {
+      case "blocked": {
+        outbox.markBlocked(row.id, t, failure.reason);
+        log.info({ reason: failure.reason }, "outbox: chat refused the bot; marked inactive");
+        for (const hook of blockedHooks) {
+          Promise.resolve(hook(row.chatId, failure.reason)).catch((e: unknown) =>
+            log.error({ err: e }, "outbox: blocked hook failed"),
+          );
+        }
+        return;
+      }
+      case "flood":
+        // A 429 in a broadcast is about the whole bot, not one chat: everyone waits it out.
+        pausedUntil = Math.max(pausedUntil, t + failure.retryAfterMs);
+        outbox.retryLater(row.id, t + failure.retryAfterMs, failure.reason, false, t);
+        log.warn({ retryAfterMs: failure.retryAfterMs }, "outbox: flood limit hit; pausing");
+        return;
+      case "retry": {
+        const first = row.firstAttemptAt ?? t;
+        if (t - first >= giveUpAfterMs) {
+          outbox.markFailed(row.id, t, `gave up after ${row.attempts + 1} attempts: ${failure.reason}`);
+          log.warn({ reason: failure.reason }, "outbox: send given up");
+        } else {
+          outbox.retryLater(row.id, t + backoff(row.attempts + 1), failure.reason, true, t);
+          log.warn({ reason: failure.reason, attempts: row.attempts + 1 }, "outbox: send failed; will retry");
+        }
+        return;
+      }
+      case "fail":
+        outbox.markFailed(row.id, t, failure.reason);
+        log.warn({ reason: failure.reason }, "outbox: send refused by Telegram; given up");
+    }
+  }
+
+  async function reportProgress(force: boolean): Promise<void> {
+    if (!force && now() - lastProgressAt < progressIntervalMs) return;
+    lastProgressAt = now();
+    const ids = [...dirtyCampaigns];
+    dirtyCampaigns.clear();
+    for (const id of ids) {
+      const campaign = outbox.getCampaign(id);
+      if (!campaign || campaign.finishedAt !== null) continue;
+      const progress = outbox.campaignProgress(id);
+      const finished = progress.pending === 0;
+      if (finished) outbox.finishCampaign(id, now());
+      const hook = campaignHooks.get(campaign.kind);
+      if (!hook) continue;
+      try {
+        await hook(api, campaign, progress, finished);
+      } catch (err) {
+        logger.error({ err, campaignId: id }, "outbox: campaign progress report failed");
+      }
+    }
+  }
+
+  /** Starts as many due rows as the limits allow; returns how long to wait before trying again. */
+  async function pump(): Promise<number> {
+    let t = now();
+    if (t < pausedUntil) return pausedUntil - t;
+    const rows = outbox.due(t, 200 + inFlight.size);
+    let started = 0;
+    let wait = Number.POSITIVE_INFINITY;
+    for (const row of rows) {
+      if (!running && !draining) break;
+      if (inFlight.has(row.id) || busyChats.has(row.chatId)) continue;
+      const last = lastSentToChat.get(row.chatId);
+      if (last !== undefined && t - last < perChatMs) {
+        wait = Math.min(wait, perChatMs - (t - last));
+        continue;
+      }
+      while (inFlight.size >= concurrency) await Promise.race(inFlight.values());
+      t = now();
+      if (t < pausedUntil) return pausedUntil - t;
+      if (nextSlot > t) {
+        await sleep(nextSlot - t);
+        t = now();
+      }
+      nextSlot = Math.max(nextSlot, t) + intervalMs;
+      busyChats.add(row.chatId);
+      const p = sendRow(row)
+        .catch((err: unknown) => logger.error({ err, outboxId: row.id }, "outbox: send crashed"))
+        .finally(() => {
+          inFlight.delete(row.id);
+          busyChats.delete(row.chatId);
+        });
+      inFlight.set(row.id, p);
+      started += 1;
+    }
+    if (started > 0) return 0;
+    if (inFlight.size > 0) {
+      await Promise.race(inFlight.values());
+      return 0;
+    }
+    const next = outbox.nextDueAt();
+    if (next !== null && next > t) wait = Math.min(wait, next - t);
+    if (next !== null && next <= t && rows.length > 0) wait = Math.min(wait, perChatMs);
+    return wait;
+  }
+
+  let draining = false;
+
+  async function run(): Promise<void> {
+    while (running) {
+      let wait: number;
+      try {
+        wait = await pump();
+        await reportProgress(false);
+      } catch (err) {
+        logger.error({ err }, "outbox: delivery loop failed; retrying");
+        wait = idleMs;
+      }
+      if (wait > 0 && running && !wakeRequested) {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, Math.min(wait, idleMs));
+          wakeUp = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+        wakeUp = null;
+      }
+      wakeRequested = false;
+    }
+  }
+
+  return {
+    registerSender(kind, sender) {
+      senders.set(kind, sender);
+    },
+    onSent(kind, hook) {
+      afterSend.set(kind, [...(afterSend.get(kind) ?? []), hook]);
+    },
+    onBlocked(hook) {
+      blockedHooks.push(hook);
+    },
+    onCampaignProgress(kind, hook) {
+      campaignHooks.set(kind, hook);
+    },
+    start() {
+      if (running) return;
+      running = true;
+      // Campaigns left open by a crash are reported again once their rows move.
+      for (const c of outbox.openCampaigns()) dirtyCampaigns.add(c.id);
+      loop = run();
+    },
+    wake() {
+      wakeRequested = true;
+      wakeUp?.();
+    },
+    async stop() {
+      running = false;
+      wakeUp?.();
+      await loop;
+      await Promise.all(inFlight.values());
+      await reportProgress(true);
+    },
+    async drain(untilMs = 0) {
+      draining = true;
+      try {
+        for (const c of outbox.openCampaigns()) dirtyCampaigns.add(c.id);
+        const deadline = now() + untilMs;
+        for (;;) {
+          const wait = await pump();
+          // Zero: rows were started or a send finished; look again at once.
+          if (wait === 0) continue;
+          const next = outbox.nextDueAt();
+          if (next === null || next > Math.max(deadline, now())) break;
+          await sleep(Math.min(Number.isFinite(wait) ? wait : idleMs, idleMs));
+        }
+        await Promise.all(inFlight.values());
+        await reportProgress(true);
+      } finally {
+        draining = false;
+      }
+    },
+  };
+}

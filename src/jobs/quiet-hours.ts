@@ -1,0 +1,81 @@
+/** Quiet hours as [startHour, endHour): "22-6" is [22, 6], crossing midnight. */
+export type QuietHours = readonly [number, number];
+
+interface LocalParts {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+function localParts(epochMs: number, timeZone: string): LocalParts {
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "numeric",
+    day: "numeric",
+    hour: "numeric",
+    minute: "numeric",
+    second: "numeric",
+  }).formatToParts(new Date(epochMs));
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  return { year: get("year"), month: get("month"), day: get("day"), hour: get("hour"), minute: get("minute"), second: get("second") };
+}
+
+/** Milliseconds the zone is ahead of UTC at that instant. */
+function zoneOffsetMs(epochMs: number, timeZone: string): number {
+  const p = localParts(epochMs, timeZone);
+  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+  return asUtc - Math.floor(epochMs / 1000) * 1000;
+}
+
+/** The local hour (0-23) in the zone at that instant. */
+export function localHour(epochMs: number, timeZone: string): number {
+  return localParts(epochMs, timeZone).hour;
+}
+
+/** The local calendar day `YYYY-MM-DD` in the zone at that instant. */
+export function localDay(epochMs: number, timeZone: string): string {
+  const p = localParts(epochMs, timeZone);
+  return `${p.year}-${String(p.month).padStart(2, "0")}-${String(p.day).padStart(2, "0")}`;
+}
+
+/** Whether the local hour falls in the quiet hours (equal start and end mean never). */
+export function isQuiet(epochMs: number, quiet: QuietHours | null, timeZone: string): boolean {
+  if (!quiet) return false;
+  const [start, end] = quiet;
+  if (start === end) return false;
+  const h = localHour(epochMs, timeZone);
+  return start < end ? h >= start && h < end : h >= start || h < end;
+}
+
+/**
+ * When the quiet hours around `epochMs` end (epoch milliseconds), or null when it is not quiet then.
+ * Held pushes are due at that instant.
+ *
+ * @example
+ * quietUntil(Date.parse("2024-05-22T16:00:00Z"), [22, 6], "Asia/Ho_Chi_Minh"); // 2024-05-22T23:00:00Z (06:00 local)
+ */
+export function quietUntil(epochMs: number, quiet: QuietHours | null, timeZone: string): number | null {
+  if (!quiet || !isQuiet(epochMs, quiet, timeZone)) return null;
+  const end = quiet[1];
+  const p = localParts(epochMs, timeZone);
+  const dayShift = p.hour < end ? 0 : 1;
+  const localEnd = Date.UTC(p.year, p.month - 1, p.day + dayShift, end, 0, 0);
+  // Two passes settle the offset across a daylight-saving change.
+  let guess = localEnd - zoneOffsetMs(epochMs, timeZone);
+  guess = localEnd - zoneOffsetMs(guess, timeZone);
+  return guess;
+}
+
+/** Parses "22-6" into [22, 6]; "" into null. Throws on anything else, saying what is expected. */
+export function parseQuietHours(text: string): QuietHours | null {
+  const t = text.trim();
+  if (t === "") return null;
+  const m = /^([01]?\d|2[0-3])\s*-\s*([01]?\d|2[0-3])$/.exec(t);
+  if (!m) throw new Error(`quiet hours: "${text}" is not "start-end" hours such as 22-6`);
+  return [Number(m[1]), Number(m[2])];
+}
