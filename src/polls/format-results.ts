@@ -58,3 +58,6 @@ export function formatResults(input: ResultsInput, t: Translate, locale: string)
     t("polls-participants", { count: input.participants }),
   ].join("\n");
 }
+
+/** Gives the {@link Translate} of one locale ("vi", "en"), for code that runs outside an update (jobs). */
+export type Translator = (locale: string) => Translate;

@@ -71,6 +71,8 @@ export interface PollCopy {
   pollId: number;
   chatId: number;
   messageId: number;
+  /** The recipient's language when the copy was sent. */
+  locale: string;
   closed: boolean;
 }
 
@@ -132,7 +134,7 @@ export function createPollsStore(db: Db) {
     listOpen: db.prepare("SELECT * FROM polls WHERE status = 'open' ORDER BY opened_at, id"),
     countByStatus: db.prepare("SELECT status, COUNT(*) AS n FROM polls GROUP BY status"),
     insertCopy: db.prepare(
-      "INSERT OR IGNORE INTO poll_copies (poll_id, chat_id, message_id, sent_at) VALUES (?, ?, ?, ?)",
+      "INSERT OR IGNORE INTO poll_copies (poll_id, chat_id, message_id, locale, sent_at) VALUES (?, ?, ?, ?, ?)",
     ),
     copies: db.prepare("SELECT * FROM poll_copies WHERE poll_id = ? ORDER BY sent_at, chat_id"),
     openCopies: db.prepare("SELECT * FROM poll_copies WHERE poll_id = ? AND closed_at IS NULL ORDER BY sent_at, chat_id"),
@@ -307,8 +309,8 @@ export function createPollsStore(db: Db) {
     },
 
     /** Records a message that carries the poll (idempotent). */
-    recordCopy(pollId: number, chatId: number, messageId: number, now: Date): void {
-      st.insertCopy.run(pollId, chatId, messageId, now.getTime());
+    recordCopy(pollId: number, chatId: number, messageId: number, now: Date, locale = "vi"): void {
+      st.insertCopy.run(pollId, chatId, messageId, locale, now.getTime());
     },
 
     /** Messages carrying the poll; `openOnly` leaves out those already closed. */
@@ -317,9 +319,16 @@ export function createPollsStore(db: Db) {
         poll_id: number;
         chat_id: number;
         message_id: number;
+        locale: string;
         closed_at: number | null;
       }>;
-      return rows.map((r) => ({ pollId: r.poll_id, chatId: r.chat_id, messageId: r.message_id, closed: r.closed_at !== null }));
+      return rows.map((r) => ({
+        pollId: r.poll_id,
+        chatId: r.chat_id,
+        messageId: r.message_id,
+        locale: r.locale,
+        closed: r.closed_at !== null,
+      }));
     },
 
     /** Marks one copy as closed (its buttons removed). */

@@ -37,6 +37,8 @@ export const POLL_MIGRATIONS: readonly Migration[] = [
         poll_id INTEGER NOT NULL REFERENCES polls (id) ON DELETE CASCADE,
         chat_id INTEGER NOT NULL,
         message_id INTEGER NOT NULL,
+        -- The recipient's language, so the closing edit speaks it too.
+        locale TEXT NOT NULL DEFAULT 'vi',
         sent_at INTEGER NOT NULL,
         closed_at INTEGER,
         PRIMARY KEY (poll_id, chat_id, message_id)
