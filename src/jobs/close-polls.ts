@@ -36,7 +36,10 @@ export async function closePoll(deps: ClosePollsDeps, pollId: number, reason: "h
   deps.logger.info({ pollId, reason, copies }, "polls: poll closed");
   if (deps.staffChatId !== undefined) {
     const t = deps.report.translator(deps.staffLocale);
-    const heading = reason === "deadline" ? t("polls-closed-by-deadline", { id: pollId }) : undefined;
+    const heading =
+      reason === "deadline"
+        ? t("polls-closed-by-deadline", { id: pollId })
+        : t("polls-closed-by-hand", { id: pollId, copies });
     try {
       await reportPollResults(deps.report, deps.staffChatId, pollId, deps.staffLocale, heading);
     } catch (err) {

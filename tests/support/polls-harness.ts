@@ -1,0 +1,166 @@
+import { I18n } from "@grammyjs/i18n";
+import { Bot, InputFile } from "grammy";
+import type { Update, UserFromGetMe } from "grammy/types";
+import { fileURLToPath } from "node:url";
+import { pino } from "pino";
+import { createPollCreateFeature } from "../../src/bot/features/poll-create.js";
+import { createPollResultsFeature } from "../../src/bot/features/poll-results.js";
+import { createPollVoteFeature } from "../../src/bot/features/poll-vote.js";
+import type { PollsContext, PollsFeatureDeps } from "../../src/bot/polls-deps.js";
+import type { ClosePollsDeps } from "../../src/jobs/close-polls.js";
+import { createDeliveryWorker } from "../../src/jobs/deliver-outbox.js";
+import { registerPollDelivery, type PollDeliveryDeps } from "../../src/jobs/poll-delivery.js";
+import type { ReportPollResultsDeps } from "../../src/jobs/report-poll-results.js";
+import { openDatabase, type Db } from "../../src/storage/database.js";
+import { createOutboxStore } from "../../src/storage/outbox-store.js";
+import { createPollsStore } from "../../src/storage/polls-store.js";
+import { createTestTranslator } from "./translator.js";
+
+/** The staff group of the harness. */
+export const STAFF_CHAT = -1001;
+/** A staff member; 201 is an admin of the staff chat too. */
+export const STAFF_USER = 200;
+export const ADMIN_USER = 201;
+
+const botInfo: UserFromGetMe = {
+  id: 42,
+  is_bot: true,
+  first_name: "Civic",
+  username: "civic_test_bot",
+  can_join_groups: true,
+  can_read_all_group_messages: false,
+  supports_inline_queries: false,
+  can_connect_to_business: false,
+  has_main_web_app: false,
+  has_topics_enabled: false,
+  allows_users_to_create_topics: false,
+} as UserFromGetMe;
+
+/** One Bot API call the harness answered. */
+export interface Call {
+  method: string;
+  payload: Record<string, unknown>;
+}
+
+/**
+ * A bot with only the poll features, driven by `handleUpdate`, with every outgoing call recorded
+ * and answered with a realistic result; the outbox worker sends through the same recorder.
+ */
+export function createPollsHarness(options: { db?: Db; now?: () => Date; subscribers?: number[] } = {}) {
+  const db = options.db ?? openDatabase(":memory:");
+  const polls = createPollsStore(db);
+  const outbox = createOutboxStore(db);
+  const logger = pino({ level: "silent" });
+  const translator = createTestTranslator();
+  let clock = new Date("2026-11-26T08:00:00Z");
+  const now = options.now ?? (() => clock);
+  const calls: Call[] = [];
+  let messageId = 1000;
+
+  const bot = new Bot<PollsContext>("123456:TEST", { botInfo });
+  bot.api.config.use(async (_prev, method, payload) => {
+    const p = payload as Record<string, unknown>;
+    calls.push({ method, payload: p });
+    const chatId = Number(p.chat_id ?? 0);
+    const message = { message_id: ++messageId, date: Math.floor(now().getTime() / 1000), chat: { id: chatId, type: chatId > 0 ? "private" : "supergroup" }, text: p.text };
+    const result = method.startsWith("send") || method === "editMessageText" ? message : true;
+    return { ok: true, result } as never;
+  });
+  bot.use(
+    new I18n<PollsContext>({
+      defaultLocale: "vi",
+      directory: fileURLToPath(new URL("../../locales", import.meta.url)),
+      fluentBundleOptions: { useIsolating: false },
+    }),
+  );
+
+  const worker = createDeliveryWorker({ api: bot.api, outbox, logger, now: () => now().getTime() }, { perChatIntervalMs: 0, ratePerSecond: 1000 });
+  const subscribers = options.subscribers ?? [1, 2, 3];
+  const delivery: PollDeliveryDeps = {
+    polls,
+    outbox,
+    recipients: { listPollRecipients: () => subscribers.map((chatId) => ({ chatId, locale: "vi" })) },
+    translator,
+    logger,
+    timeZone: "Asia/Ho_Chi_Minh",
+    staffChatId: STAFF_CHAT,
+    staffLocale: "vi",
+    quietHours: null,
+    now,
+  };
+  registerPollDelivery(worker, delivery);
+  const report: ReportPollResultsDeps = {
+    polls,
+    api: bot.api,
+    translator,
+    timeZone: "Asia/Ho_Chi_Minh",
+    inputFile: (data, filename) => new InputFile(data, filename),
+  };
+  const closing: ClosePollsDeps = { polls, delivery, report, logger, staffChatId: STAFF_CHAT, staffLocale: "vi", now };
+  const deps: PollsFeatureDeps = {
+    polls,
+    staff: {
+      isStaff: async (userId) => userId === STAFF_USER || userId === ADMIN_USER,
+      isAdmin: async (userId) => userId === ADMIN_USER,
+    },
+    staffChatId: STAFF_CHAT,
+    timeZone: "Asia/Ho_Chi_Minh",
+    now,
+    logger,
+    delivery,
+    closing,
+    report,
+  };
+  bot.use(createPollCreateFeature(deps), createPollVoteFeature(deps), createPollResultsFeature(deps));
+
+  let updateId = 1;
+  const from = (id: number) => ({ id, is_bot: false, first_name: id === STAFF_USER ? "Cán bộ" : `Dân ${id}` });
+  const chat = (id: number) =>
+    id < 0 ? { id, type: "supergroup" as const, title: "Ban Tuyên giáo" } : { id, type: "private" as const, first_name: `Dân ${id}` };
+
+  return {
+    bot,
+    db,
+    polls,
+    outbox,
+    worker,
+    calls,
+    deps,
+    setClock: (date: Date) => (clock = date),
+    /** Someone writes `text` in `chatId`. */
+    async send(userId: number, chatId: number, text: string) {
+      const command = /^\/\w+/.exec(text)?.[0];
+      const update = {
+        update_id: updateId++,
+        message: {
+          message_id: updateId,
+          date: Math.floor(now().getTime() / 1000),
+          chat: chat(chatId),
+          from: from(userId),
+          text,
+          ...(command ? { entities: [{ type: "bot_command", offset: 0, length: command.length }] } : {}),
+        },
+      } as unknown as Update;
+      await bot.handleUpdate(update);
+    },
+    /** Someone presses a button carrying `data` on message `messageId` in `chatId`. */
+    async press(userId: number, chatId: number, data: string, messageId = 1) {
+      const update = {
+        update_id: updateId++,
+        callback_query: {
+          id: String(updateId),
+          from: from(userId),
+          chat_instance: "ci",
+          data,
+          message: { message_id: messageId, date: 0, chat: chat(chatId), text: "…" },
+        },
+      } as unknown as Update;
+      await bot.handleUpdate(update);
+    },
+    /** Calls of one method, in order. */
+    sent: (method: string) => calls.filter((c) => c.method === method),
+    /** Text of the last message sent to a chat. */
+    lastText: (chatId: number) =>
+      String(calls.filter((c) => c.method === "sendMessage" && Number(c.payload.chat_id) === chatId).at(-1)?.payload.text ?? ""),
+  };
+}
