@@ -1,27 +1,108 @@
 import { join } from "node:path";
-import { createInterface } from "node:readline";
-import { ConfigError, loadConfig } from "./config.js";
+import { createBot } from "./bot/index.js";
+import { CONSOLE_BOT_INFO, CONSOLE_TOKEN, runConsole } from "./bot/console.js";
+import { type RunningBot, startPolling } from "./bot/polling.js";
+import { startWebhook } from "./bot/webhook.js";
+import { type Config, ConfigError, loadConfig } from "./config.js";
 import { loadCorpus } from "./corpus/load-corpus.js";
 import { createEngine } from "./index/engine.js";
-import { createLogger } from "./logger.js";
+import type { Engine } from "./index/types.js";
+import { createLogger, type Logger } from "./logger.js";
 import { openDatabase } from "./storage/database.js";
+import { createQuestionStore } from "./storage/question-store.js";
+import { createUserStore } from "./storage/user-store.js";
 
-// Composition root: config → logger → database → corpus and index → (bot → jobs) → start.
-// TODO(#3): the real bot and its console mode replace this question loop.
+// Composition root: config → logger → database → corpus and index → bot → jobs → start.
+
+/** Everything is gone this long after SIGINT/SIGTERM, whatever hangs. */
+const SHUTDOWN_DEADLINE_MS = 8_000;
+
+/** Something started that must be stopped at shutdown, in reverse order of starting. */
+interface Stoppable {
+  name: string;
+  stop(): Promise<void> | void;
+}
+
+// The one place the engine is built; swap in snapshot loading here.
+function buildEngine(config: Config, logger: Logger): Engine {
+  const started = performance.now();
+  const corpus = loadCorpus(config.corpusDir);
+  for (const problem of corpus.problems) logger.warn(problem, "corpus: skipped a malformed entry");
+  const engine = createEngine(corpus.docs);
+  logger.info({ docs: engine.size, ms: Math.round(performance.now() - started) }, "index: ready");
+  return engine;
+}
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger({ level: config.logLevel, secrets: config.botToken ? [config.botToken] : [] });
   const db = openDatabase(join(config.dataDir, "civic-bot.sqlite"));
-  const corpus = loadCorpus(config.corpusDir);
-  for (const p of corpus.problems) logger.warn(p, "corpus: skipped a malformed entry");
-  const engine = createEngine(corpus.docs);
-  const rl = createInterface({ input: process.stdin });
-  for await (const line of rl) {
-    const result = engine.ask(line);
-    process.stdout.write(`${result.answer?.text ?? result.hits[0]?.title ?? "Không tìm thấy."}\n`);
+  const stoppables: Stoppable[] = [{ name: "database", stop: () => void db.close() }];
+
+  let stopping: Promise<void> | undefined;
+  const shutdown = (reason: string): Promise<void> => {
+    stopping ??= (async () => {
+      logger.info({ reason }, "civic-bot: shutting down");
+      setTimeout(() => {
+        logger.error("civic-bot: shutdown took too long; exiting");
+        process.exit(1);
+      }, SHUTDOWN_DEADLINE_MS).unref();
+      for (const s of [...stoppables].reverse()) {
+        try {
+          await s.stop();
+        } catch (err) {
+          logger.error({ err, what: s.name }, "civic-bot: error while stopping");
+        }
+      }
+    })();
+    return stopping;
+  };
+
+  const engine = buildEngine(config, logger);
+  const users = createUserStore(db);
+  const questions = createQuestionStore(db);
+  const deps = {
+    engine,
+    users,
+    questions,
+    logger,
+    cityName: config.cityName,
+    contactLine: config.contactLine,
+    staffChatId: config.staffChatId,
+  };
+
+  if (!config.botToken) {
+    // Console chat: same bot, same handlers, API answered in memory; ends with standard input.
+    const bot = createBot(CONSOLE_TOKEN, deps, { botInfo: CONSOLE_BOT_INFO });
+    const onSignal = () => process.stdin.destroy();
+    process.once("SIGINT", onSignal).once("SIGTERM", onSignal);
+    await runConsole(bot, { input: process.stdin, output: process.stdout });
+    await shutdown("end of input");
+    return;
   }
-  db.close();
+
+  const bot = createBot(config.botToken, deps, { apiRoot: config.telegramApiRoot });
+
+  // ---- Jobs: start scheduled work here and push it onto `stoppables` (stopped before the database).
+  // ---- End of jobs.
+
+  process.once("SIGINT", () => void shutdown("SIGINT").then(() => process.exit(0)));
+  process.once("SIGTERM", () => void shutdown("SIGTERM").then(() => process.exit(0)));
+
+  let running: RunningBot;
+  if (config.webhookUrl) {
+    running = await startWebhook(bot, {
+      logger,
+      url: config.webhookUrl,
+      secretToken: config.webhookSecret,
+      port: config.port,
+      health: () => ({ ok: db.open, database: db.open ? "open" : "closed", index: { docs: engine.size } }),
+    });
+  } else {
+    running = await startPolling(bot, { logger });
+  }
+  // Updates stop first, so that nothing in flight meets a closed database.
+  stoppables.push({ name: "bot", stop: () => running.stop() });
 }
 
 main().catch((err: unknown) => {

@@ -1,3 +1,4 @@
+import { BOT_MIGRATIONS } from "./bot.js";
 import { POLL_MIGRATIONS } from "./polls.js";
 import { PUSH_MIGRATIONS } from "./push.js";
 
@@ -11,4 +12,4 @@ export interface Migration {
 }
 
 /** Every migration of the project. */
-export const MIGRATIONS: readonly Migration[] = [...PUSH_MIGRATIONS, ...POLL_MIGRATIONS];
+export const MIGRATIONS: readonly Migration[] = [...BOT_MIGRATIONS, ...PUSH_MIGRATIONS, ...POLL_MIGRATIONS];

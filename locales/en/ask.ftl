@@ -1,0 +1,11 @@
+ask-empty = Please type your question after the command, for example: <code>/ask Đông Hà có bao nhiêu đảng viên?</code>
+answer-source = Source: { $source }
+answer-none = Sorry, I found no answer I can stand behind for this question.
+answer-none-related = Documents that may be related:
+answer-others-header = More results for «{ $question }»:
+answer-contact = To ask a person: { $contact }.
+button-read-answer = 📄 Read in full
+button-open-source = Open source
+feedback-thanks = Thank you for your feedback.
+feedback-already = This feedback is already recorded.
+feedback-not-yours = Only the person who asked can rate the answer.

@@ -1,0 +1,11 @@
+ask-empty = Ông/Bà vui lòng gõ câu hỏi sau lệnh, ví dụ: <code>/hoi Đông Hà có bao nhiêu đảng viên?</code>
+answer-source = Nguồn: { $source }
+answer-none = Xin lỗi, tôi chưa tìm thấy câu trả lời chắc chắn cho câu hỏi này.
+answer-none-related = Các tài liệu có thể liên quan:
+answer-others-header = Kết quả khác cho «{ $question }»:
+answer-contact = Để hỏi trực tiếp cán bộ: { $contact }.
+button-read-answer = 📄 Đọc toàn văn
+button-open-source = Mở nguồn
+feedback-thanks = Cảm ơn Ông/Bà đã góp ý.
+feedback-already = Góp ý này đã được ghi nhận.
+feedback-not-yours = Chỉ người đặt câu hỏi mới đánh giá được câu trả lời.

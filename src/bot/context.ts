@@ -1,0 +1,35 @@
+import type { I18nFlavor } from "@grammyjs/i18n";
+import type { Context } from "grammy";
+import type { Engine } from "../index/types.js";
+import type { Logger } from "../logger.js";
+import type { QuestionStore } from "../storage/question-store.js";
+import type { UserStore } from "../storage/user-store.js";
+
+/**
+ * What the bot's handlers need, passed to {@link createBot} by `main.ts` (or a test).
+ * Features of later issues add their own collaborators here.
+ */
+export interface BotDeps {
+  engine: Engine;
+  users: UserStore;
+  questions: QuestionStore;
+  logger: Logger;
+  /** City name used in messages (`CITY_NAME`). */
+  cityName: string;
+  /** Where a citizen can ask a person, shown when the bot has no answer (`CONTACT_LINE`). */
+  contactLine: string;
+  /** Staff group chat id (`STAFF_CHAT_ID`), or undefined when staff features are not set up. */
+  staffChatId?: number | undefined;
+  /** Clock in milliseconds, injectable for tests. Defaults to `Date.now`. */
+  now?: () => number;
+}
+
+/** What every handler finds on its context besides grammY's and i18n's parts. */
+export interface BotContextExtras {
+  /** Logger bound to the update being handled (`update_id`). */
+  logger: Logger;
+  deps: BotDeps;
+}
+
+/** The context type of every handler of the bot. */
+export type BotContext = Context & I18nFlavor & BotContextExtras;

@@ -1,0 +1,117 @@
+// Pure text helpers of the Telegram surface: HTML escaping, figure highlighting, dates, splitting.
+
+/** Telegram's limit on a text message, in characters after entity parsing. */
+export const MESSAGE_MAX_CHARS = 4096;
+
+/** Longest question passed to the engine; longer messages are cut at a word boundary first. */
+export const QUESTION_MAX_CHARS = 300;
+
+/** Escapes `<`, `>`, `&` (and quotes, for attributes) so that any text is safe in an HTML message. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"]/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : "&quot;"));
+}
+
+/**
+ * Escapes `text` for HTML, then puts the first occurrence of `figure` in bold. Escaping first means
+ * a figure can never smuggle markup in, and the bold tag is the only markup in the result.
+ *
+ * @example
+ * boldFigure("Có 7.210 đảng viên <mới>", "7.210"); // "Có <b>7.210</b> đảng viên &lt;mới&gt;"
+ */
+export function boldFigure(text: string, figure: string | null): string {
+  const escaped = escapeHtml(text);
+  if (!figure) return escaped;
+  const target = escapeHtml(figure);
+  const at = escaped.indexOf(target);
+  if (at < 0) return escaped;
+  return `${escaped.slice(0, at)}<b>${target}</b>${escaped.slice(at + target.length)}`;
+}
+
+/** Formats `YYYY-MM-DD` the Vietnamese way (`22/5/2024`); other input is returned as given. */
+export function formatDate(date: string | null): string | null {
+  if (!date) return null;
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(date);
+  if (!m) return date;
+  return `${Number(m[3])}/${Number(m[2])}/${m[1]}`;
+}
+
+/** Cuts `text` to at most `max` characters at a word boundary, adding "…" when it cut. */
+export function truncate(text: string, max: number): string {
+  const clean = text.replace(/\s+/g, " ").trim();
+  if (clean.length <= max) return clean;
+  const cut = clean.slice(0, max - 1);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
+/** Prepares a citizen's message for the engine: whitespace folded, very long text cut. */
+export function prepareQuestion(text: string): string {
+  const clean = text.replace(/\s+/g, " ").trim();
+  return clean.length <= QUESTION_MAX_CHARS ? clean : truncate(clean, QUESTION_MAX_CHARS).replace(/…$/, "");
+}
+
+/**
+ * Splits plain text into parts whose HTML-escaped length is at most `max` characters, breaking
+ * between paragraphs, then between sentences, then between words, and only as a last resort
+ * inside a word. Each part is returned escaped, ready for an HTML message.
+ */
+export function splitEscaped(text: string, max = MESSAGE_MAX_CHARS): string[] {
+  const pieces: string[] = [];
+  for (const paragraph of text.split(/\n\s*\n|\n/)) {
+    const trimmed = paragraph.trim();
+    if (!trimmed) continue;
+    // Sentence ends: ". " "? " "! " "…", keeping the mark with its sentence.
+    for (const sentence of trimmed.match(/[^.!?…]+(?:[.!?…]+["”)]?\s*|$)/g) ?? [trimmed]) {
+      pieces.push(...splitLong(escapeHtml(sentence.trim()), max));
+    }
+    pieces.push("\n\n");
+  }
+  const parts: string[] = [];
+  let current = "";
+  for (const piece of pieces) {
+    if (piece === "\n\n") {
+      if (current) current = `${current.trimEnd()}\n\n`;
+      continue;
+    }
+    if (!piece) continue;
+    const joined = current && !current.endsWith("\n") ? `${current} ${piece}` : `${current}${piece}`;
+    if (joined.trimEnd().length <= max) {
+      current = joined;
+    } else {
+      if (current.trim()) parts.push(current.trimEnd());
+      current = piece;
+    }
+  }
+  if (current.trim()) parts.push(current.trimEnd());
+  return parts;
+}
+
+// Splits an escaped piece longer than `max` at spaces, never inside an HTML entity.
+function splitLong(escaped: string, max: number): string[] {
+  if (escaped.length <= max) return [escaped];
+  const out: string[] = [];
+  let rest = escaped;
+  while (rest.length > max) {
+    let cut = rest.lastIndexOf(" ", max);
+    if (cut <= 0) {
+      cut = max;
+      const amp = rest.lastIndexOf("&", cut);
+      if (amp > cut - 6 && amp > 0) cut = amp;
+    }
+    out.push(rest.slice(0, cut).trim());
+    rest = rest.slice(cut).trim();
+  }
+  if (rest) out.push(rest);
+  return out;
+}
+
+/** Turns Telegram HTML into terminal text: links as `text (url)`, other tags dropped, entities decoded. */
+export function htmlToPlain(html: string): string {
+  return html
+    .replace(/<a\s+href="([^"]*)"[^>]*>([\s\S]*?)<\/a>/g, (_, href: string, label: string) => `${label} (${href})`)
+    .replace(/<[^>]+>/g, "")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, "&");
+}

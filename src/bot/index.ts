@@ -1,0 +1,119 @@
+import { autoRetry } from "@grammyjs/auto-retry";
+import { sequentialize } from "@grammyjs/runner";
+import { Bot, BotError, type Composer, GrammyError, HttpError } from "grammy";
+import type { UserFromGetMe } from "grammy/types";
+import type { BotContext, BotDeps } from "./context.js";
+import { askFeature } from "./features/ask.js";
+import { browseFeature } from "./features/browse.js";
+import { helpFeature } from "./features/help.js";
+import { inlineFeature } from "./features/inline.js";
+import { languageFeature } from "./features/language.js";
+import { membershipFeature } from "./features/membership.js";
+import { readFeature } from "./features/read.js";
+import { startFeature } from "./features/start.js";
+import { unhandledFeature } from "./features/unhandled.js";
+import { createI18n } from "./i18n.js";
+import { dedupePresses } from "./middlewares/dedupe-presses.js";
+import { rateLimit, type RateLimitOptions } from "./middlewares/rate-limit.js";
+import { trackUser } from "./middlewares/track-user.js";
+import { markUnreachable } from "./transformers.js";
+
+export type { BotContext, BotDeps } from "./context.js";
+
+/**
+ * The features, in order. Commands come first; `askFeature` answers any other private text, so a
+ * feature that reads plain text (a reply to its own prompt) goes before it. `unhandledFeature`
+ * stays last.
+ */
+const FEATURES: Composer<BotContext>[] = [
+  membershipFeature,
+  startFeature,
+  helpFeature,
+  languageFeature,
+  browseFeature,
+  readFeature,
+  inlineFeature,
+  askFeature,
+];
+
+/** Update types the bot asks Telegram for (long polling and webhook alike). */
+export const ALLOWED_UPDATES = [
+  "message",
+  "edited_message",
+  "callback_query",
+  "inline_query",
+  "my_chat_member",
+  "poll",
+  "poll_answer",
+] as const;
+
+/** Options of {@link createBot}. */
+export interface CreateBotOptions {
+  /** Bot API server root (`TELEGRAM_API_ROOT`). Defaults to Telegram's. */
+  apiRoot?: string;
+  /** The bot's own user, to skip `getMe` (tests, console mode). Defaults to asking Telegram at start. */
+  botInfo?: UserFromGetMe;
+  /** Retries of a call Telegram answered 429 (or a network failure). Defaults to 3. */
+  maxRetryAttempts?: number;
+  /** Longest `retry_after` waited out, in seconds; a longer one fails the call. Defaults to 60. */
+  maxDelaySeconds?: number;
+  /** Per-user message limit. Defaults to {@link rateLimit}'s. */
+  rateLimit?: RateLimitOptions;
+}
+
+/**
+ * Creates the bot: API transformers (bounded auto-retry, 403 → user inactive), per-update logger
+ * and dependencies, i18n, then the features behind an error boundary. Nothing is started: run it
+ * with `startPolling`, `startWebhook` or `runConsole`.
+ *
+ * @example
+ * const bot = createBot(config.botToken, { engine, users, questions, logger, cityName, contactLine });
+ * const polling = await startPolling(bot, { logger });
+ */
+export function createBot(token: string, deps: BotDeps, options: CreateBotOptions = {}): Bot<BotContext> {
+  const bot = new Bot<BotContext>(token, {
+    ...(options.botInfo ? { botInfo: options.botInfo } : {}),
+    client: { ...(options.apiRoot ? { apiRoot: options.apiRoot } : {}) },
+  });
+  // The defaults of auto-retry are unbounded; a message that waited a minute is no longer worth sending.
+  bot.api.config.use(
+    autoRetry({ maxRetryAttempts: options.maxRetryAttempts ?? 3, maxDelaySeconds: options.maxDelaySeconds ?? 60 }),
+  );
+  // Installed after auto-retry, so it runs first and sees the final outcome of each call.
+  bot.api.config.use(markUnreachable(deps.users, deps.logger));
+
+  bot.use((ctx, next) => {
+    ctx.deps = deps;
+    ctx.logger = deps.logger.child({ update_id: ctx.update.update_id });
+    return next();
+  });
+  // One chat's updates are handled in order even under the runner's concurrency.
+  bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
+  bot.use(createI18n());
+  bot.use(trackUser());
+  bot.use(rateLimit({ now: deps.now, ...options.rateLimit }));
+  bot.use(dedupePresses({ now: deps.now }));
+
+  const features = bot.errorBoundary(apologise);
+  for (const feature of FEATURES) features.use(feature);
+  features.use(unhandledFeature);
+
+  bot.catch((err) => {
+    deps.logger.error({ err: err.error, update_id: err.ctx.update.update_id }, "bot: error outside the error boundary");
+  });
+  return bot;
+}
+
+// Logs the failure with its update id and tells the user briefly; never throws, so the bot keeps running.
+async function apologise(err: BotError<BotContext>): Promise<void> {
+  const { ctx, error } = err;
+  const log = ctx.logger ?? ctx.deps.logger;
+  const kind = error instanceof GrammyError ? "Telegram refused a call" : error instanceof HttpError ? "network" : "handler";
+  log.error({ err: error, update_id: ctx.update.update_id }, `bot: update failed (${kind})`);
+  try {
+    if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t("error-apology") });
+    else if (ctx.chat && (ctx.chat.type === "private" || ctx.msg)) await ctx.reply(ctx.t("error-apology"));
+  } catch (replyErr) {
+    log.warn({ err: replyErr }, "bot: could not send the apology");
+  }
+}

@@ -1,0 +1,39 @@
+import type { LoggedQuestion, QuestionKind } from "../storage/question-store.js";
+import type { BotContext } from "./context.js";
+import { escapeHtml, truncate } from "./format.js";
+
+/** Documents kept per list (/tim, /moi, /vanban) for paging. */
+export const LIST_LIMIT = 50;
+
+/** Records a list request in the question log, so that its paging and read buttons can refer to it. */
+export function logList(ctx: BotContext, kind: QuestionKind, query: string, docIds: string[], started: number): LoggedQuestion {
+  const entry = {
+    userId: ctx.from?.id ?? 0,
+    chatId: ctx.chat?.id ?? null,
+    kind,
+    question: query,
+    answered: docIds.length > 0,
+    docId: null,
+    hits: docIds.slice(0, LIST_LIMIT),
+    latencyMs: performance.now() - started,
+  };
+  const id = ctx.deps.questions.log(entry, new Date(ctx.deps.now?.() ?? Date.now()));
+  return { ...entry, id, feedback: null, page: 0, createdAt: "" };
+}
+
+/** The heading of a list, by the kind of request that made it. */
+export function listHeader(ctx: BotContext, row: LoggedQuestion): string {
+  const query = escapeHtml(truncate(row.question, 120));
+  switch (row.kind) {
+    case "search":
+      return ctx.t("search-header", { query, count: row.hits.length });
+    case "latest":
+      return ctx.t("latest-header");
+    case "documents":
+      return ctx.t("documents-header");
+    case "number":
+      return ctx.t("number-header", { number: query, count: row.hits.length });
+    default:
+      return ctx.t("search-header", { query, count: row.hits.length });
+  }
+}

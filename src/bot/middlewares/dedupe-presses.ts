@@ -1,0 +1,37 @@
+import type { MiddlewareFn } from "grammy";
+import type { BotContext } from "../context.js";
+
+/** Options of {@link dedupePresses}. */
+export interface DedupePressesOptions {
+  /** How long the same press on the same message counts as a repeat, in milliseconds. Defaults to 5,000. */
+  windowMs?: number;
+  /** Clock in milliseconds. Defaults to `Date.now`. */
+  now?: () => number;
+}
+
+/**
+ * Answers a repeated press of the same button on the same message (a double tap, or a client
+ * resending) without doing the work again. Handlers that change state are idempotent on their
+ * own as well; this spares the duplicate message of a "read in full" tapped twice.
+ */
+export function dedupePresses(options: DedupePressesOptions = {}): MiddlewareFn<BotContext> {
+  const { windowMs = 5_000, now = Date.now } = options;
+  const recent = new Map<string, number>();
+  return async (ctx, next) => {
+    const query = ctx.callbackQuery;
+    if (!query?.data) return next();
+    const time = now();
+    const messageKey = query.message ? `${query.message.chat.id}:${query.message.message_id}` : query.inline_message_id;
+    const key = `${query.from.id}|${messageKey}|${query.data}`;
+    const last = recent.get(key);
+    recent.set(key, time);
+    if (recent.size > 10_000) {
+      for (const [k, t] of recent) if (time - t >= windowMs) recent.delete(k);
+    }
+    if (last !== undefined && time - last < windowMs) {
+      await ctx.answerCallbackQuery();
+      return;
+    }
+    await next();
+  };
+}

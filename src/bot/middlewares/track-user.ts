@@ -1,0 +1,15 @@
+import type { MiddlewareFn } from "grammy";
+import type { BotContext } from "../context.js";
+
+/**
+ * Records every user who writes to the bot in a private chat (first and last seen); writing again
+ * makes a user who had blocked the bot reachable again.
+ */
+export function trackUser(): MiddlewareFn<BotContext> {
+  return (ctx, next) => {
+    if (ctx.chat?.type === "private" && ctx.from && !ctx.from.is_bot && !ctx.myChatMember) {
+      ctx.deps.users.touch(ctx.from.id, new Date(ctx.deps.now?.() ?? Date.now()));
+    }
+    return next();
+  };
+}

@@ -1,0 +1,46 @@
+import { run } from "@grammyjs/runner";
+import type { Bot } from "grammy";
+import type { Logger } from "../logger.js";
+import { registerCommands } from "./commands.js";
+import type { BotContext } from "./context.js";
+import { ALLOWED_UPDATES } from "./index.js";
+
+/** Options of {@link startPolling}. */
+export interface PollingOptions {
+  logger: Logger;
+  /** Long-polling timeout of `getUpdates`, in seconds. Defaults to 30. */
+  timeoutSeconds?: number;
+}
+
+/** A running bot; `stop()` stops fetching, waits for the updates in hand and resolves. */
+export interface RunningBot {
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts long polling through @grammyjs/runner: drops a webhook left from webhook mode, registers
+ * the command menu, then fetches with `allowed_updates` always listed (leaving it out would keep
+ * whatever an earlier run set).
+ */
+export async function startPolling(bot: Bot<BotContext>, options: PollingOptions): Promise<RunningBot> {
+  await bot.init();
+  await bot.api.deleteWebhook();
+  await registerCommands(bot.api, options.logger);
+  const handle = run(bot, {
+    runner: {
+      fetch: { allowed_updates: ALLOWED_UPDATES, timeout: options.timeoutSeconds ?? 30 },
+      silent: true,
+      // Keep retrying a failing getUpdates (network loss) instead of crashing the process.
+      maxRetryTime: Number.POSITIVE_INFINITY,
+      retryInterval: "exponential",
+    },
+  });
+  options.logger.info({ username: bot.botInfo.username }, "bot: polling");
+  let stopping: Promise<void> | undefined;
+  return {
+    stop() {
+      stopping ??= handle.isRunning() ? handle.stop() : Promise.resolve();
+      return stopping;
+    },
+  };
+}

@@ -1,0 +1,46 @@
+import type { AskResult } from "../index/types.js";
+import type { LoggedQuestion } from "../storage/question-store.js";
+import type { BotContext } from "./context.js";
+import { prepareQuestion } from "./format.js";
+import { replyScreen, screenDeps, showTyping } from "./helpers.js";
+import { renderAnswer } from "./screens.js";
+
+/** Documents kept per question for "Kết quả khác" paging. */
+export const ASK_TOP = 15;
+
+/**
+ * Answers a citizen's question: asks the engine, records the question, and replies with the
+ * answer screen (or the honest "no answer" one). Used by plain text, /hoi, mentions and the
+ * example buttons of /start.
+ */
+export async function answerQuestion(ctx: BotContext, text: string): Promise<void> {
+  const question = prepareQuestion(text);
+  if (!question) {
+    await ctx.reply(ctx.t("ask-empty"), { parse_mode: "HTML" });
+    return;
+  }
+  showTyping(ctx);
+  const started = performance.now();
+  const result = ctx.deps.engine.ask(question, { top: ASK_TOP });
+  const latencyMs = performance.now() - started;
+  const row = logQuestion(ctx, question, result, latencyMs);
+  ctx.logger.info({ questionId: row.id, answered: row.answered, latencyMs: Math.round(latencyMs) }, "bot: question");
+  await replyScreen(ctx, renderAnswer(screenDeps(ctx), row, result.answer, 0));
+}
+
+function logQuestion(ctx: BotContext, question: string, result: AskResult, latencyMs: number): LoggedQuestion {
+  // The answer's document comes first so that "read in full" (index 0) opens it.
+  const hits = [...new Set([...(result.answer ? [result.answer.docId] : []), ...result.hits.map((h) => h.docId)])];
+  const entry = {
+    userId: ctx.from?.id ?? 0,
+    chatId: ctx.chat?.id ?? null,
+    kind: "ask" as const,
+    question,
+    answered: result.answer !== null,
+    docId: result.answer?.docId ?? null,
+    hits,
+    latencyMs,
+  };
+  const id = ctx.deps.questions.log(entry, new Date(ctx.deps.now?.() ?? Date.now()));
+  return { ...entry, id, feedback: null, page: 0, createdAt: "" };
+}

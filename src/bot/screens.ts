@@ -1,0 +1,143 @@
+import type { TranslateFunction } from "@grammyjs/i18n";
+import { InlineKeyboard } from "grammy";
+import type { Answer, CorpusDoc, Engine } from "../index/types.js";
+import type { LoggedQuestion } from "../storage/question-store.js";
+import { encodeCallback } from "./callback-data.js";
+import { boldFigure, escapeHtml, formatDate, truncate } from "./format.js";
+
+// What the bot shows, as text + keyboard, computed from a question-log row and a page number, so
+// that a first reply and a later edit (paging) are the same code. Buttons carry only the row id.
+
+/** Documents listed per page after an answer ("Kết quả khác"). */
+export const OTHER_PAGE_SIZE = 3;
+
+/** Documents listed per page by /tim, /moi and /vanban. */
+export const LIST_PAGE_SIZE = 5;
+
+/** Callback prefixes: answer pages, feedback, list pages, reading a document. */
+export const CALLBACK = { answerPage: "a", feedback: "f", listPage: "l", read: "r" } as const;
+
+/** A message as shown: HTML text and its inline keyboard. */
+export interface Screen {
+  text: string;
+  keyboard: InlineKeyboard;
+}
+
+/** What screens read: the engine, the contact line, and the translate function of the context. */
+export interface ScreenDeps {
+  engine: Engine;
+  contactLine: string;
+  t: TranslateFunction;
+}
+
+/** Number of pages of an answer screen: the answer itself, then the other documents. */
+export function answerPageCount(row: LoggedQuestion): number {
+  const n = row.hits.length;
+  return row.answered ? 1 + Math.ceil(Math.max(0, n - 1) / OTHER_PAGE_SIZE) : Math.max(1, Math.ceil(n / OTHER_PAGE_SIZE));
+}
+
+/** Number of pages of a list screen. */
+export function listPageCount(row: LoggedQuestion): number {
+  return Math.max(1, Math.ceil(row.hits.length / LIST_PAGE_SIZE));
+}
+
+/** Source line of an answer or a document: linked title and date. */
+export function sourceLine(doc: { title: string; url: string | null; date: string | null }): string {
+  const title = escapeHtml(truncate(doc.title, 150));
+  const linked = doc.url ? `<a href="${escapeHtml(doc.url)}">${title}</a>` : title;
+  const date = formatDate(doc.date);
+  return date ? `${linked} (${date})` : linked;
+}
+
+/**
+ * The reply to a question at `page`: page 0 is the answer (the sentence, figure in bold, source)
+ * or the honest "no answer" with related documents and the contact line; later pages list the
+ * other documents found.
+ */
+export function renderAnswer(deps: ScreenDeps, row: LoggedQuestion, answer: Answer | null, page: number): Screen {
+  const { t } = deps;
+  const keyboard = new InlineKeyboard();
+  const pages = answerPageCount(row);
+  const lines: string[] = [];
+  let first: number;
+  if (page === 0 && answer) {
+    lines.push(boldFigure(answer.text, answer.figure), "", t("answer-source", { source: sourceLine(answer) }));
+    keyboard.text(t("button-read-answer"), encodeCallback(CALLBACK.read, row.id, 0)).row();
+    first = -1;
+  } else if (page === 0) {
+    lines.push(t("answer-none"), "", t("answer-none-related"));
+    first = 0;
+  } else {
+    lines.push(t("answer-others-header", { question: escapeHtml(truncate(row.question, 120)) }));
+    first = row.answered ? 1 + (page - 1) * OTHER_PAGE_SIZE : page * OTHER_PAGE_SIZE;
+  }
+  if (first >= 0) {
+    const shown = listDocs(deps, row, first, OTHER_PAGE_SIZE, lines, keyboard);
+    // Nothing related either: drop the "related documents" heading.
+    if (page === 0 && shown === 0) lines.splice(1, 2);
+  }
+  if (page === 0 && !answer) lines.push("", t("answer-contact", { contact: escapeHtml(deps.contactLine) }));
+  if (page > 0) keyboard.text(t("button-previous"), encodeCallback(CALLBACK.answerPage, row.id, page - 1));
+  if (page + 1 < pages) keyboard.text(t("button-more"), encodeCallback(CALLBACK.answerPage, row.id, page + 1));
+  keyboard.row();
+  if (row.answered) {
+    keyboard
+      .text("👍", encodeCallback(CALLBACK.feedback, row.id, 1))
+      .text("👎", encodeCallback(CALLBACK.feedback, row.id, 0));
+  }
+  return { text: lines.join("\n"), keyboard };
+}
+
+/** A page of a /tim, /moi or /vanban list. `header` is already translated and escaped. */
+export function renderList(deps: ScreenDeps, row: LoggedQuestion, header: string, page: number): Screen {
+  const { t } = deps;
+  const keyboard = new InlineKeyboard();
+  const lines = [header];
+  const shown = listDocs(deps, row, page * LIST_PAGE_SIZE, LIST_PAGE_SIZE, lines, keyboard);
+  if (shown === 0) lines.push("", t("list-empty"));
+  if (page > 0) keyboard.text(t("button-previous"), encodeCallback(CALLBACK.listPage, row.id, page - 1));
+  if (page + 1 < listPageCount(row)) {
+    keyboard.text(t("button-next"), encodeCallback(CALLBACK.listPage, row.id, page + 1));
+  }
+  return { text: lines.join("\n"), keyboard };
+}
+
+// Appends numbered documents row.hits[first, first+count) with a read button each; returns how many.
+function listDocs(
+  deps: ScreenDeps,
+  row: LoggedQuestion,
+  first: number,
+  count: number,
+  lines: string[],
+  keyboard: InlineKeyboard,
+): number {
+  let shown = 0;
+  for (let i = first; i < Math.min(row.hits.length, first + count); i++) {
+    const doc = deps.engine.get(row.hits[i]!);
+    if (!doc) continue;
+    lines.push("", `<b>${i + 1}.</b> ${sourceLine(doc)}`, `<i>${escapeHtml(snippet(doc))}</i>`);
+    keyboard.text(`📄 ${i + 1}`, encodeCallback(CALLBACK.read, row.id, i));
+    shown++;
+  }
+  if (shown > 0) keyboard.row();
+  return shown;
+}
+
+/** The first words of a document's body (after its title when the body repeats it). */
+export function snippet(doc: CorpusDoc, max = 160): string {
+  const body = doc.body.startsWith(doc.title) ? doc.body.slice(doc.title.length) : doc.body;
+  return truncate(body.replace(/^[\s.:-]+/, "") || doc.title, max);
+}
+
+/** Heading of a document sent in full: title, official number, issuer, date and link. */
+export function documentHeading(t: TranslateFunction, doc: CorpusDoc): string {
+  const lines = [`<b>${escapeHtml(doc.title)}</b>`];
+  const meta = [
+    doc.number ? t("doc-number", { number: escapeHtml(doc.number) }) : null,
+    doc.issuer ? escapeHtml(doc.issuer) : null,
+    formatDate(doc.date),
+  ].filter((x): x is string => Boolean(x));
+  if (meta.length > 0) lines.push(meta.join(" · "));
+  if (doc.url) lines.push(`<a href="${escapeHtml(doc.url)}">${escapeHtml(doc.url)}</a>`);
+  return lines.join("\n");
+}

@@ -1,0 +1,70 @@
+import { createServer, type Server } from "node:http";
+import { type Bot, webhookCallback } from "grammy";
+import type { Logger } from "../logger.js";
+import { registerCommands } from "./commands.js";
+import type { BotContext } from "./context.js";
+import { ALLOWED_UPDATES } from "./index.js";
+import type { RunningBot } from "./polling.js";
+
+/** Options of {@link startWebhook}. */
+export interface WebhookOptions {
+  logger: Logger;
+  /** Public HTTPS URL Telegram posts to (`WEBHOOK_URL`); its path is the one served. */
+  url: string;
+  /** Checked against `X-Telegram-Bot-Api-Secret-Token` (`WEBHOOK_SECRET`). Defaults to none. */
+  secretToken?: string | undefined;
+  /** Port of the HTTP server (`PORT`). */
+  port: number;
+  /** Host to listen on. Defaults to all interfaces. */
+  host?: string;
+  /** State reported by `GET /healthz` (database, index); `ok: false` answers 503. */
+  health: () => { ok: boolean } & Record<string, unknown>;
+}
+
+/**
+ * Serves the webhook on a plain node HTTP server (TLS ends at the reverse proxy) with `GET /healthz`,
+ * then tells Telegram where to post, with `allowed_updates` and the secret token.
+ */
+export async function startWebhook(bot: Bot<BotContext>, options: WebhookOptions): Promise<RunningBot & { server: Server }> {
+  await bot.init();
+  const path = new URL(options.url).pathname || "/";
+  const handle = webhookCallback(bot, "http", {
+    ...(options.secretToken ? { secretToken: options.secretToken } : {}),
+    onTimeout: "return",
+  });
+  const server = createServer((req, res) => {
+    if (req.method === "GET" && req.url === "/healthz") {
+      const health = options.health();
+      res.writeHead(health.ok ? 200 : 503, { "content-type": "application/json" }).end(JSON.stringify(health));
+    } else if (req.method === "POST" && req.url?.split("?")[0] === path) {
+      handle(req, res).catch((err: unknown) => {
+        options.logger.error({ err }, "bot: webhook request failed");
+        if (!res.headersSent) res.writeHead(500).end();
+      });
+    } else {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port, options.host, resolve);
+  });
+  await bot.api.setWebhook(options.url, {
+    allowed_updates: ALLOWED_UPDATES,
+    ...(options.secretToken ? { secret_token: options.secretToken } : {}),
+  });
+  await registerCommands(bot.api, options.logger);
+  options.logger.info({ port: options.port, path }, "bot: webhook listening");
+  let stopping: Promise<void> | undefined;
+  return {
+    server,
+    stop() {
+      // close() waits for requests in flight; idle keep-alive sockets are closed at once.
+      stopping ??= new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      });
+      return stopping;
+    },
+  };
+}

@@ -1,0 +1,17 @@
+// Load-time text cleanup shared by every format. Deeper normalisation (tone-mark placement, case and accent
+// folding) belongs to src/index/; this only makes stored text canonical so ids, titles and bodies compare equal.
+
+/** Normalises text read from a corpus file: Unicode NFC, look-alike `Ð`/`ð` (U+00D0/U+00F0) to `Đ`/`đ`, no BOM, no NBSP. */
+export function cleanText(text: string): string {
+  return text
+    .replace(/^\uFEFF/, "")
+    .normalize("NFC")
+    .replace(/\u00D0/g, "\u0110")
+    .replace(/\u00F0/g, "\u0111")
+    .replace(/[\u00A0\u202F]/g, " ");
+}
+
+/** Derives a stable document id from a corpus-relative path: forward slashes, no extension (`news/a.md` → `news/a`). */
+export function idFromPath(path: string): string {
+  return path.replace(/\\/g, "/").replace(/^\.\//, "").replace(/\.(md|txt|jsonl|jsonl\.gz)$/i, "");
+}

@@ -1,0 +1,104 @@
+import { createHash } from "node:crypto";
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { ENGINE_SETTINGS, createEngine, restoreEngine, type VietEngine } from "../index/engine.js";
+import { SnapshotError, decodeSnapshot, encodeSnapshot } from "../index/snapshot.js";
+import type { Logger } from "../logger.js";
+import { corpusFingerprint, loadCorpus, type CorpusProblem } from "./load-corpus.js";
+
+/** What the snapshot header records, to tell whether it belongs to the corpus at hand. */
+interface SnapshotMeta {
+  corpus: string;
+  fingerprint: string;
+  settings: number;
+  builtAt: string;
+}
+
+/** Options of {@link loadEngine}. */
+export interface LoadEngineOptions {
+  /** The corpus: a directory, or one `.jsonl` / `.jsonl.gz` file. */
+  corpusPath: string;
+  /** Where the snapshot is kept. */
+  dataDir: string;
+  logger?: Logger;
+}
+
+/** The engine ready for questions, and how it was obtained. */
+export interface LoadedEngine {
+  engine: VietEngine;
+  /** `snapshot` when reloaded, `built` when the corpus was read and indexed. */
+  origin: "snapshot" | "built";
+  /** Problems met while reading the corpus (only when built). */
+  problems: CorpusProblem[];
+  /** Saves the current state (after documents were added or removed) over the snapshot. */
+  save(): void;
+}
+
+/** Path of the snapshot for a corpus path: one file per corpus, in `dataDir`. */
+export function snapshotPath(corpusPath: string, dataDir: string): string {
+  const key = createHash("sha256").update(resolve(corpusPath)).digest("hex").slice(0, 12);
+  return join(dataDir, `index-${key}.snapshot`);
+}
+
+/**
+ * Loads the engine for a corpus: from its snapshot when the corpus has not changed since, otherwise
+ * by reading and indexing the corpus and writing a new snapshot. A missing, stale or corrupt
+ * snapshot is rebuilt, never fatal.
+ */
+export function loadEngine(options: LoadEngineOptions): LoadedEngine {
+  const { corpusPath, dataDir, logger } = options;
+  const file = snapshotPath(corpusPath, dataDir);
+  const fingerprint = corpusFingerprint(corpusPath);
+  const meta: SnapshotMeta = {
+    corpus: resolve(corpusPath),
+    fingerprint,
+    settings: ENGINE_SETTINGS.version,
+    builtAt: new Date().toISOString(),
+  };
+  const save = (engine: VietEngine) => () => writeSnapshot(file, engine, meta, logger);
+  let bytes: Buffer | null = null;
+  try {
+    bytes = readFileSync(file);
+  } catch {
+    logger?.info({ snapshot: file }, "index: no snapshot yet, building");
+  }
+  if (bytes) {
+    try {
+      const { state, meta: stored } = decodeSnapshot<SnapshotMeta>(bytes);
+      if (stored.fingerprint === fingerprint && stored.settings === ENGINE_SETTINGS.version) {
+        const engine = restoreEngine(state);
+        logger?.info({ snapshot: file, docs: engine.size }, "index: loaded from snapshot");
+        return { engine, origin: "snapshot", problems: [], save: save(engine) };
+      }
+      logger?.info({ snapshot: file }, "index: corpus changed since the snapshot, rebuilding");
+    } catch (err) {
+      logger?.warn({ err, snapshot: file }, "index: snapshot unreadable, rebuilding");
+    }
+  }
+  const corpus = loadCorpus(corpusPath);
+  const engine = createEngine(corpus.docs);
+  logger?.info({ docs: engine.size, problems: corpus.problems.length }, "index: built");
+  writeSnapshot(file, engine, meta, logger);
+  return { engine, origin: "built", problems: corpus.problems, save: save(engine) };
+}
+
+function writeSnapshot(file: string, engine: VietEngine, meta: SnapshotMeta, logger?: Logger): void {
+  try {
+    mkdirSync(join(file, ".."), { recursive: true });
+    const temp = `${file}.${process.pid}.tmp`;
+    const chunks = encodeSnapshot(engine.exportState(), { ...meta, builtAt: new Date().toISOString() });
+    const fd = openSync(temp, "w");
+    try {
+      for (const chunk of chunks) writeSync(fd, chunk);
+    } finally {
+      closeSync(fd);
+    }
+    // Rename is atomic: a reader sees the old snapshot or the new one, never half of one.
+    renameSync(temp, file);
+  } catch (err) {
+    logger?.warn({ err, snapshot: file }, "index: could not write the snapshot; it will be rebuilt next start");
+    rmSync(`${file}.${process.pid}.tmp`, { force: true });
+  }
+}
+
+export { SnapshotError };

@@ -1,0 +1,141 @@
+import type { AnswerKind } from "./question.js";
+
+/** A sentence of a text with its offsets. */
+export interface Sentence {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** Longest answer text the contract allows. */
+export const MAX_ANSWER_CHARS = 400;
+
+// A sentence ends at a line break, or at . ! ? … followed by space and a capital, digit or quote.
+// "7.210" and "TP.HCM" have no space after the dot, so they stay whole.
+const SENTENCE_END = /\n+|(?<=[.!?…])\s+(?=[\p{Lu}\d"“‘(-])/gu;
+
+/** Splits a text into sentences (and paragraph lines), keeping offsets. */
+export function splitSentences(text: string): Sentence[] {
+  const sentences: Sentence[] = [];
+  let start = 0;
+  const push = (end: number) => {
+    const raw = text.slice(start, end);
+    const lead = raw.length - raw.trimStart().length;
+    const trimmed = raw.trim();
+    if (trimmed.length > 0) sentences.push({ text: trimmed, start: start + lead, end: start + lead + trimmed.length });
+  };
+  for (const match of text.matchAll(SENTENCE_END)) {
+    push(match.index!);
+    start = match.index! + match[0].length;
+  }
+  push(text.length);
+  return sentences;
+}
+
+/** A figure found in a sentence. */
+export interface Figure {
+  text: string;
+  kind: AnswerKind;
+  start: number;
+  end: number;
+}
+
+const NUM = String.raw`\d+(?:[.,]\d+)*`;
+// "đồng chí" (comrade), "đồng bào", "đồng thời" are not money.
+const UNIT_MONEY = String.raw`(?:nghìn tỷ|ngàn tỷ|tỷ|tỉ|triệu|nghìn|ngàn|trăm)?\s*(?:đồng(?!\s*(?:chí|bào|thời|bộ|ý|hương|nghiệp|đội|tình|loạt))|VNĐ|VND|vnđ|USD|usd|đô la|euro|Euro|EUR)`;
+const FIGURE_PATTERNS: Array<[AnswerKind, RegExp]> = [
+  ["percent", new RegExp(String.raw`${NUM}\s?%`, "gu")],
+  ["amount", new RegExp(String.raw`${NUM}\s*(?:${UNIT_MONEY}|(?:nghìn tỷ|ngàn tỷ|tỷ|tỉ|triệu)(?!\s*(?:người|lượt|con|tấn|m|km)))`, "gu")],
+  ["date", /(?:ngày\s*)?\d{1,2}\s?[-/.]\s?\d{1,2}\s?[-/.]\s?\d{4}|(?:ngày\s*\d{1,2}\s*)?tháng\s*\d{1,2}(?:\s*năm\s*\d{4}|\s*[-/]\s*\d{4})?|năm\s*\d{4}/gu],
+  ["duration", new RegExp(String.raw`${NUM}\s*(?:ngày làm việc|ngày|tháng|năm|giờ|tuần|phút|quý)(?![\p{L}])`, "gu")],
+  ["count", new RegExp(String.raw`(?<![\d.,/-])${NUM}(?![\d/-])`, "gu")],
+];
+
+const PERSON_RE = /(?:[Đđ]ồng chí|[Ôô]ng|[Bb]à|[Aa]nh|[Cc]hị)\s+((?:\p{Lu}[\p{Ll}\p{M}]*\s?){2,5})|(?<![\p{L}])((?:\p{Lu}[\p{Ll}\p{M}]+\s){2,4}\p{Lu}[\p{Ll}\p{M}]+)/gu;
+
+// Figures of a kind also satisfy the kinds that accept them: a question "bao nhiêu" is answered by
+// any number, an amount question by an amount, a duration by a duration.
+const ACCEPTS: Record<AnswerKind, AnswerKind[]> = {
+  count: ["percent", "amount", "duration", "count"],
+  amount: ["amount", "count"],
+  percent: ["percent"],
+  duration: ["duration", "date"],
+  date: ["date"],
+  person: ["person"],
+  place: [],
+  document: [],
+  definition: [],
+  other: [],
+};
+
+/** Whether a question of this kind needs a figure in its answer. */
+export function wantsFigure(kind: AnswerKind): boolean {
+  return kind === "count" || kind === "amount" || kind === "percent" || kind === "duration" || kind === "date";
+}
+
+/** Every figure of the kinds a question of `kind` accepts, in the sentence. */
+export function findFigures(sentence: string, kind: AnswerKind): Figure[] {
+  const accepted = ACCEPTS[kind];
+  const figures: Figure[] = [];
+  const taken: Array<[number, number]> = [];
+  const overlaps = (s: number, e: number) => taken.some(([a, b]) => s < b && e > a);
+  for (const [figureKind, re] of FIGURE_PATTERNS) {
+    if (!accepted.includes(figureKind) && !(figureKind === "date" && accepted.length > 0)) continue;
+    for (const match of sentence.matchAll(re)) {
+      const start = match.index!;
+      const end = start + match[0].trimEnd().length;
+      if (overlaps(start, end)) continue;
+      taken.push([start, end]);
+      // Dates are matched to keep their numbers from being taken as counts; they answer only date kinds.
+      if (accepted.includes(figureKind)) figures.push({ text: match[0].trim(), kind: figureKind, start, end });
+    }
+  }
+  if (accepted.includes("person")) {
+    for (const match of sentence.matchAll(PERSON_RE)) {
+      const name = (match[1] ?? match[2] ?? "").trim();
+      const start = match.index! + match[0].indexOf(name);
+      figures.push({ text: name, kind: "person", start, end: start + name.length });
+    }
+  }
+  return figures.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Cuts a sentence longer than {@link MAX_ANSWER_CHARS} to the clause around `focus` (the span that
+ * holds the figure and the question's words), at clause boundaries (`;`, `,`, `:`) where possible.
+ */
+export function clipSentence(sentence: string, focusStart: number, focusEnd: number): string {
+  if (sentence.length <= MAX_ANSWER_CHARS) return sentence;
+  const boundaries = [0];
+  for (const match of sentence.matchAll(/[;,:]\s+|\s[-–]\s/g)) boundaries.push(match.index! + match[0].length);
+  boundaries.push(sentence.length);
+  let from = 0;
+  let to = sentence.length;
+  for (const b of boundaries) if (b <= focusStart) from = b;
+  for (const b of [...boundaries].reverse()) if (b >= focusEnd) to = b;
+  // Widen clause by clause while it fits.
+  for (;;) {
+    const before = boundaries.filter((b) => b < from).pop();
+    const after = boundaries.find((b) => b > to);
+    const canBefore = before !== undefined && to - before <= MAX_ANSWER_CHARS - 2;
+    const canAfter = after !== undefined && after - from <= MAX_ANSWER_CHARS - 2;
+    if (canBefore && (!canAfter || from - before! <= after! - to)) from = before!;
+    else if (canAfter) to = after!;
+    else break;
+  }
+  if (to - from > MAX_ANSWER_CHARS - 2) {
+    // One clause alone is too long: centre a window on the focus, cut at spaces.
+    const centre = Math.floor((focusStart + focusEnd) / 2);
+    from = Math.max(0, centre - Math.floor((MAX_ANSWER_CHARS - 2) / 2));
+    to = Math.min(sentence.length, from + MAX_ANSWER_CHARS - 2);
+    from = Math.max(0, to - (MAX_ANSWER_CHARS - 2));
+    const space = sentence.indexOf(" ", from);
+    if (from > 0 && space >= 0 && space < focusStart) from = space + 1;
+    const lastSpace = sentence.lastIndexOf(" ", to);
+    if (to < sentence.length && lastSpace > focusEnd) to = lastSpace;
+  }
+  let clipped = sentence.slice(from, to).trim().replace(/[;,:]$/, "");
+  if (from > 0) clipped = `…${clipped}`;
+  if (to < sentence.length) clipped = `${clipped}…`;
+  return clipped;
+}

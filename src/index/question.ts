@@ -1,0 +1,124 @@
+import { findDocNumbers, type DocNumberMention } from "./doc-number.js";
+import { foldDiacritics, normalizeText } from "./normalize.js";
+import { tokenize, type Token } from "./tokenize.js";
+
+/** What kind of answer a question wants. */
+export type AnswerKind =
+  | "count"
+  | "amount"
+  | "percent"
+  | "duration"
+  | "date"
+  | "person"
+  | "place"
+  | "document"
+  | "definition"
+  | "other";
+
+/** A question taken apart: its searchable tokens, what it asks for, and its constraints. */
+export interface QuestionAnalysis {
+  /** The question as given, cut to the length the engine reads. */
+  text: string;
+  tokens: Token[];
+  /** Indexes (in `tokens`) of the tokens that carry content (not question words or document numbers). */
+  content: number[];
+  kind: AnswerKind;
+  docNumbers: DocNumberMention[];
+  /** A year the question names (`năm 2023`), or null. */
+  year: number | null;
+  /** Whether it asks for the latest (`mới nhất`, `gần đây`). */
+  wantsLatest: boolean;
+  /** Whether the question was typed with diacritics at all. */
+  accented: boolean;
+}
+
+/** Questions longer than this are cut before search: the first part carries the question. */
+export const MAX_QUESTION_CHARS = 500;
+
+// Question phrases, in folded form, that say what is asked but never occur in the answer text.
+// Longest first so that "bao nhieu phan tram" wins over "bao nhieu".
+const QUESTION_PHRASES = [
+  "cho toi hoi", "cho em hoi", "cho minh hoi", "xin hoi", "cho hoi", "vui long cho biet", "cho biet",
+  "bao nhieu", "bao lau", "bao gio", "khi nao", "luc nao", "ngay nao", "thang nao", "nam nao",
+  "o dau", "noi nao", "cho nao", "nhu the nao", "the nao", "ra sao", "nhu nao", "tai sao", "vi sao",
+  "la gi", "la ai", "nghia la gi", "la sao", "gom nhung gi", "gom nhung", "nhung gi", "nhung ai",
+  "phai khong", "duoc khong", "hay khong", "co khong", "la bao nhieu", "ai", "gi", "nao", "may",
+].sort((a, b) => b.split(" ").length - a.split(" ").length);
+
+const PHRASE_SET = new Map<number, Set<string>>();
+for (const phrase of QUESTION_PHRASES) {
+  const n = phrase.split(" ").length;
+  if (!PHRASE_SET.has(n)) PHRASE_SET.set(n, new Set());
+  PHRASE_SET.get(n)!.add(phrase);
+}
+const MAX_PHRASE = Math.max(...PHRASE_SET.keys());
+
+// "mấy" typed with diacritics is a question word; folded "may" is also "máy" (machine): keep the
+// plain form as content.
+const ACCENT_ONLY_QUESTION_WORDS = new Set(["may"]);
+
+const TRAILING_PARTICLES = new Set(["khong", "a", "ah", "vay", "nhi", "chua", "ha", "the", "nhe", "ko", "k"]);
+
+const KIND_CUES: Array<[AnswerKind, RegExp]> = [
+  ["percent", /\b(phan tram|ty le|ti le|bao nhieu %|tang truong|toc do tang)\b|%/],
+  ["amount", /\b(bao nhieu tien|muc phi|le phi|phi|chi phi|gia|bao nhieu dong|ty dong|trieu dong|muc luong|luong toi thieu|tien luong|ngan sach|thu ngan sach|kinh phi|von|tri gia|muc phat|phat bao nhieu|tien)\b/],
+  ["duration", /\b(bao lau|mat bao lau|thoi han|thoi gian|may ngay|bao nhieu ngay|bao nhieu thang|bao nhieu nam|bao nhieu gio|bao nhieu tuan|may thang|may nam|may gio|trong bao lau|keo dai)\b/],
+  ["date", /\b(khi nao|ngay nao|bao gio|nam nao|thang nao|luc nao|thoi diem|ngay bao nhieu|ngay may|ban hanh ngay)\b/],
+  ["person", /\b(la ai|ai la|nguoi nao|ai dang|ai giu|do ai|ai ky|ai chu tri|ten la gi)\b|^ai\b|\bai\s*\??$/],
+  ["place", /\b(o dau|noi nao|cho nao|dia chi|tai dau|nop o dau|nop ho so o dau)\b/],
+  ["count", /\b(bao nhieu|may|so luong|tong so|tuoi|do tuoi)\b/],
+  ["definition", /\b(la gi|nghia la|the nao la|khai niem|dinh nghia|quy dinh gi|noi dung)\b/],
+];
+
+const LATEST_RE = /\b(moi nhat|gan day nhat|gan day|moi day|vua ban hanh|vua co|hom nay|tuan nay)\b/;
+const YEAR_RE = /\b(19[5-9]\d|20\d\d|21\d\d)\b/;
+
+/** Takes a question apart: tokens, content tokens, answer kind, document numbers, year, latest. */
+export function analyzeQuestion(question: string): QuestionAnalysis {
+  const text = question.slice(0, MAX_QUESTION_CHARS);
+  const tokens = tokenize(text);
+  const docNumbers = findDocNumbers(text, { question: true });
+  const folded = foldDiacritics(normalizeText(text)).replace(/\s+/g, " ").trim();
+  const isQuestionWord = new Array<boolean>(tokens.length).fill(false);
+  // Mark question phrases (matched on folded tokens; "mấy" only when typed with its diacritics).
+  for (let i = 0; i < tokens.length; ) {
+    let matched = 0;
+    for (let n = Math.min(MAX_PHRASE, tokens.length - i); n >= 1; n--) {
+      const phrase = tokens
+        .slice(i, i + n)
+        .map((t) => t.folded)
+        .join(" ");
+      if (!PHRASE_SET.get(n)?.has(phrase)) continue;
+      if (n === 1 && ACCENT_ONLY_QUESTION_WORDS.has(phrase) && tokens[i]!.canon !== "mấy") continue;
+      matched = n;
+      break;
+    }
+    if (matched > 0) {
+      for (let k = i; k < i + matched; k++) isQuestionWord[k] = true;
+      i += matched;
+    } else i++;
+  }
+  // Particles that end a question ("… không?", "… vậy?") carry nothing; elsewhere they may be words.
+  for (let i = tokens.length - 1; i >= 0 && TRAILING_PARTICLES.has(tokens[i]!.folded); i--) isQuestionWord[i] = true;
+  const inDocNumber = (t: Token) => docNumbers.some((m) => t.start >= m.start && t.end <= m.end);
+  let content = tokens.map((_, i) => i).filter((i) => !isQuestionWord[i] && !inDocNumber(tokens[i]!));
+  // A question made only of question words ("là gì?") keeps them: better some terms than none.
+  if (content.length === 0) content = tokens.map((_, i) => i).filter((i) => !inDocNumber(tokens[i]!));
+  let kind: AnswerKind = "other";
+  if (docNumbers.length > 0 && !/\b(bao nhieu|khi nao|ngay nao|ai)\b/.test(folded)) kind = "document";
+  else for (const [candidate, re] of KIND_CUES) if (re.test(folded)) {
+    kind = candidate;
+    break;
+  }
+  const yearMatch = YEAR_RE.exec(folded);
+  return {
+    text,
+    tokens,
+    content,
+    kind,
+    docNumbers,
+    year: yearMatch ? Number(yearMatch[1]) : null,
+    wantsLatest: LATEST_RE.test(folded),
+    accented: tokens.some((t) => t.accentHash !== 0),
+  };
+}

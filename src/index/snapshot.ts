@@ -1,0 +1,140 @@
+import type { EngineState } from "./engine.js";
+import type { IndexArrays } from "./inverted-index.js";
+
+// The index snapshot: a header (JSON) and the index arrays as raw bytes, so that loading is reading
+// one file and wrapping its bytes, not parsing them. Layout:
+//   "CIVICIDX" | u32 header length | header JSON | padding to 8 | sections (each 8-aligned)
+
+const MAGIC = "CIVICIDX";
+const FORMAT = 1;
+
+type ArrayName = "tableKeys" | "tableIds" | "offsets" | "postDocs" | "postTfs" | "docLengths";
+const ARRAY_TYPES = {
+  tableKeys: Float64Array,
+  tableIds: Int32Array,
+  offsets: Uint32Array,
+  postDocs: Uint32Array,
+  postTfs: Uint8Array,
+  docLengths: Float32Array,
+} as const;
+
+interface Section {
+  name: ArrayName | "docs" | "removed" | "vocabulary";
+  offset: number;
+  bytes: number;
+}
+
+interface Header<M> {
+  format: number;
+  meta: M;
+  termCount: number;
+  sections: Section[];
+}
+
+/** Raised when a snapshot cannot be read; the caller rebuilds the index. */
+export class SnapshotError extends Error {
+  override readonly name = "SnapshotError";
+}
+
+const align = (n: number) => (n + 7) & ~7;
+
+/** Encodes an engine state and caller metadata (the corpus fingerprint) into snapshot bytes. */
+export function encodeSnapshot<M>(state: EngineState, meta: M): Buffer[] {
+  const index = state.index;
+  const payloads: Array<[Section["name"], Uint8Array]> = [
+    ...(Object.keys(ARRAY_TYPES) as ArrayName[]).map(
+      (name) =>
+        [name, new Uint8Array(index[name].buffer, index[name].byteOffset, index[name].byteLength)] as [ArrayName, Uint8Array],
+    ),
+    ["docs", Buffer.from(JSON.stringify(state.docs))],
+    ["removed", Uint8Array.from(state.removed, (r) => (r ? 1 : 0))],
+    ["vocabulary", Buffer.from(state.vocabulary.join("\n"))],
+  ];
+  const sections: Section[] = [];
+  let offset = 0;
+  for (const [name, bytes] of payloads) {
+    sections.push({ name, offset, bytes: bytes.byteLength });
+    offset = align(offset + bytes.byteLength);
+  }
+  const header: Header<M> = { format: FORMAT, meta, termCount: index.termCount, sections };
+  const headerBytes = Buffer.from(JSON.stringify(header));
+  const prefix = Buffer.alloc(align(MAGIC.length + 4 + headerBytes.length));
+  prefix.write(MAGIC, 0, "latin1");
+  prefix.writeUInt32LE(headerBytes.length, MAGIC.length);
+  headerBytes.copy(prefix, MAGIC.length + 4);
+  const chunks: Buffer[] = [prefix];
+  for (const [, bytes] of payloads) {
+    chunks.push(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    const pad = align(bytes.byteLength) - bytes.byteLength;
+    if (pad > 0) chunks.push(Buffer.alloc(pad));
+  }
+  return chunks;
+}
+
+/** Reads only the metadata of a snapshot (to check it is for this corpus) without decoding the rest. */
+export function readSnapshotMeta<M>(bytes: Uint8Array): M {
+  return readHeader<M>(bytes).header.meta;
+}
+
+/** Decodes snapshot bytes; throws {@link SnapshotError} when they are truncated or inconsistent. */
+export function decodeSnapshot<M>(bytes: Uint8Array): { state: EngineState; meta: M } {
+  const { header, base } = readHeader<M>(bytes);
+  const section = (name: Section["name"]) => {
+    const s = header.sections.find((x) => x.name === name);
+    if (!s || base + s.offset + s.bytes > bytes.byteLength) throw new SnapshotError(`snapshot: section ${name} is missing or truncated`);
+    return { start: bytes.byteOffset + base + s.offset, bytes: s.bytes };
+  };
+  const arrays = {} as Record<ArrayName, unknown>;
+  for (const name of Object.keys(ARRAY_TYPES) as ArrayName[]) {
+    const { start, bytes: length } = section(name);
+    const Type = ARRAY_TYPES[name];
+    const buffer = bytes.buffer as ArrayBuffer;
+    // Copy into an aligned buffer when the file's bytes are not aligned for the element size.
+    const view =
+      start % Type.BYTES_PER_ELEMENT === 0
+        ? new Type(buffer, start, length / Type.BYTES_PER_ELEMENT)
+        : new Type(buffer.slice(start, start + length));
+    arrays[name] = view;
+  }
+  const text = (name: Section["name"]) => {
+    const { start, bytes: length } = section(name);
+    return Buffer.from(bytes.buffer, start, length).toString("utf8");
+  };
+  const removedSection = section("removed");
+  const removed = Array.from(new Uint8Array(bytes.buffer, removedSection.start, removedSection.bytes), (b) => b === 1);
+  let docs: EngineState["docs"];
+  try {
+    docs = JSON.parse(text("docs"));
+  } catch {
+    throw new SnapshotError("snapshot: the document store is corrupt");
+  }
+  const vocabularyText = text("vocabulary");
+  const index = { ...(arrays as Omit<IndexArrays, "termCount">), termCount: header.termCount } as IndexArrays;
+  if (
+    index.offsets.length !== header.termCount + 1 ||
+    index.offsets[header.termCount] !== index.postDocs.length ||
+    index.postTfs.length !== index.postDocs.length ||
+    docs.length !== removed.length ||
+    index.docLengths.length > docs.length
+  ) {
+    throw new SnapshotError("snapshot: index arrays are inconsistent");
+  }
+  return { state: { docs, removed, index, vocabulary: vocabularyText ? vocabularyText.split("\n") : [] }, meta: header.meta };
+}
+
+function readHeader<M>(bytes: Uint8Array): { header: Header<M>; base: number } {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (buffer.byteLength < MAGIC.length + 4 || buffer.toString("latin1", 0, MAGIC.length) !== MAGIC) {
+    throw new SnapshotError("snapshot: not a civic-bot index snapshot");
+  }
+  const length = buffer.readUInt32LE(MAGIC.length);
+  if (MAGIC.length + 4 + length > buffer.byteLength) throw new SnapshotError("snapshot: header is truncated");
+  let header: Header<M>;
+  try {
+    header = JSON.parse(buffer.toString("utf8", MAGIC.length + 4, MAGIC.length + 4 + length));
+  } catch {
+    throw new SnapshotError("snapshot: header is corrupt");
+  }
+  if (header.format !== FORMAT) throw new SnapshotError(`snapshot: format ${header.format} is not ${FORMAT}`);
+  return { header, base: align(MAGIC.length + 4 + length) };
+}

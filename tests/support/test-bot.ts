@@ -1,0 +1,198 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Bot } from "grammy";
+import type { Message, Update, User, UserFromGetMe } from "grammy/types";
+import { type BotContext, type BotDeps, createBot, type CreateBotOptions } from "../../src/bot/index.js";
+import { type RunningBot, startPolling } from "../../src/bot/polling.js";
+import { loadCorpus } from "../../src/corpus/load-corpus.js";
+import { createEngine } from "../../src/index/engine.js";
+import type { Engine } from "../../src/index/types.js";
+import { createLogger } from "../../src/logger.js";
+import { type Db, openDatabase } from "../../src/storage/database.js";
+import { createQuestionStore } from "../../src/storage/question-store.js";
+import { createUserStore } from "../../src/storage/user-store.js";
+import type { FakeBotApi } from "./fake-bot-api.js";
+
+/** The small corpus the bot's tests run on. */
+export const BOT_CORPUS = fileURLToPath(new URL("../fixtures/bot-corpus.jsonl", import.meta.url));
+
+let cachedEngine: Engine | undefined;
+
+/** An engine over {@link BOT_CORPUS}, built once per test file. */
+export function fixtureEngine(): Engine {
+  cachedEngine ??= createEngine(loadCorpus(BOT_CORPUS).docs);
+  return cachedEngine;
+}
+
+/** Options of {@link createTestDeps}. */
+export interface TestDepsOptions {
+  engine?: Engine;
+  /** Database file; defaults to `:memory:`. */
+  dbPath?: string;
+  now?: () => number;
+  contactLine?: string;
+}
+
+/** Bot dependencies over a fresh database (real migrations) and the fixture engine, logging nothing. */
+export function createTestDeps(options: TestDepsOptions = {}): BotDeps & { db: Db } {
+  const db = openDatabase(options.dbPath ?? ":memory:");
+  return {
+    db,
+    engine: options.engine ?? fixtureEngine(),
+    users: createUserStore(db),
+    questions: createQuestionStore(db),
+    logger: createLogger({ level: "silent" }),
+    cityName: "Đông Hà",
+    contactLine: options.contactLine ?? "Bộ phận Một cửa, UBND thành phố, số 08 Hoàng Diệu",
+    ...(options.now ? { now: options.now } : {}),
+  };
+}
+
+/** A running bot against a fake Bot API, with everything to inspect and stop it. */
+export interface TestBot {
+  bot: Bot<BotContext>;
+  deps: BotDeps & { db: Db };
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the real bot (grammY HTTP client, auto-retry, runner) with long polling against `api`,
+ * the way `main.ts` does; `stop()` stops polling, closes the database and removes its folder.
+ */
+export async function startTestBot(
+  api: FakeBotApi,
+  options: TestDepsOptions & { bot?: CreateBotOptions } = {},
+): Promise<TestBot> {
+  const dir = mkdtempSync(join(tmpdir(), "civic-bot-e2e-"));
+  const deps = createTestDeps({ dbPath: join(dir, "bot.sqlite"), ...options });
+  const bot = createBot(api.token, deps, { apiRoot: api.apiRoot, maxDelaySeconds: 5, ...options.bot });
+  const running: RunningBot = await startPolling(bot, { logger: deps.logger, timeoutSeconds: 2 });
+  return {
+    bot,
+    deps,
+    async stop() {
+      await running.stop();
+      deps.db.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The bot's own user in handler tests. */
+export const TEST_BOT_INFO: UserFromGetMe = {
+  id: 42,
+  is_bot: true,
+  first_name: "Civic Bot",
+  username: "civic_test_bot",
+  can_join_groups: true,
+  can_read_all_group_messages: false,
+  supports_inline_queries: true,
+  can_connect_to_business: false,
+  has_main_web_app: false,
+  has_topics_enabled: false,
+  allows_users_to_create_topics: false,
+  can_manage_bots: false,
+  supports_join_request_queries: false,
+};
+
+/** A call recorded in a handler test. */
+export interface HandlerCall {
+  method: string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  payload: Record<string, any>;
+}
+
+/** A bot for handler tests: updates go in through `handleUpdate`, API calls are recorded and answered in memory. */
+export interface HandlerBot {
+  bot: Bot<BotContext>;
+  deps: BotDeps & { db: Db };
+  calls: HandlerCall[];
+  /** Calls of `method` since the last `send`. */
+  sent(method: string): HandlerCall[];
+  send(update: Omit<Update, "update_id">): Promise<void>;
+  /** A private text message from `user` (default user 1001, Vietnamese). */
+  say(text: string, user?: Partial<User>): Promise<void>;
+  /** Presses a button on `message` (default: the last message sent that has this data). */
+  press(data: string, user?: Partial<User>, message?: Message): Promise<void>;
+  /** Makes the next call of `method` fail with this Telegram error. */
+  failNext(method: string, errorCode: number, description: string): void;
+}
+
+const USER: User = { id: 1001, is_bot: false, first_name: "Lan", language_code: "vi" };
+
+/** Creates a bot for handler tests over the fixture engine and an in-memory database. */
+export function createHandlerBot(options: TestDepsOptions & { bot?: CreateBotOptions } = {}): HandlerBot {
+  const deps = createTestDeps(options);
+  const bot = createBot("42:TEST", deps, { botInfo: TEST_BOT_INFO, ...options.bot });
+  const calls: HandlerCall[] = [];
+  const failures = new Map<string, { error_code: number; description: string }>();
+  const sentMessages: Message[] = [];
+  let nextMessageId = 1;
+  let mark = 0;
+  let updateId = 1;
+  bot.api.config.use(async (_prev, method, payload) => {
+    const p = (payload ?? {}) as Record<string, unknown>;
+    calls.push({ method, payload: p });
+    const failure = failures.get(method);
+    if (failure) {
+      failures.delete(method);
+      return { ok: false, ...failure } as never;
+    }
+    if (method === "sendMessage" || method === "editMessageText") {
+      const chatId = Number(p.chat_id);
+      const message = {
+        message_id: method === "sendMessage" ? nextMessageId++ : Number(p.message_id),
+        date: 0,
+        chat: { id: chatId, type: chatId > 0 ? "private" : "supergroup", first_name: "Lan", title: "Group" },
+        from: TEST_BOT_INFO,
+        text: p.text,
+        ...(p.reply_markup ? { reply_markup: p.reply_markup } : {}),
+      } as unknown as Message;
+      sentMessages.push(message);
+      return { ok: true, result: message } as never;
+    }
+    return { ok: true, result: true } as never;
+  });
+  const send = async (update: Omit<Update, "update_id">) => {
+    mark = calls.length;
+    await bot.handleUpdate({ update_id: updateId++, ...update } as Update);
+  };
+  return {
+    bot,
+    deps,
+    calls,
+    sent: (method) => calls.slice(mark).filter((c) => c.method === method),
+    send,
+    say(text, user) {
+      const from = { ...USER, ...user };
+      const command = /^\/\w+/.exec(text);
+      return send({
+        message: {
+          message_id: 10_000 + updateId,
+          date: 0,
+          chat: { id: from.id, type: "private", first_name: from.first_name },
+          from,
+          text,
+          ...(command ? { entities: [{ type: "bot_command", offset: 0, length: command[0].length }] } : {}),
+        },
+      });
+    },
+    press(data, user, message) {
+      const from = { ...USER, ...user };
+      const target =
+        message ??
+        [...sentMessages]
+          .reverse()
+          .find((m) => m.reply_markup?.inline_keyboard.flat().some((b) => "callback_data" in b && b.callback_data === data)) ??
+        sentMessages.at(-1);
+      return send({
+        callback_query: { id: String(updateId), from, chat_instance: "ci", data, ...(target ? { message: target } : {}) },
+      } as Omit<Update, "update_id">);
+    },
+    failNext(method, errorCode, description) {
+      failures.set(method, { error_code: errorCode, description });
+    },
+  };
+}
