@@ -2,6 +2,7 @@ import type { I18nFlavor } from "@grammyjs/i18n";
 import type { Context } from "grammy";
 import type { Engine } from "../index/types.js";
 import type { Logger } from "../logger.js";
+import type { PollsFeatureDeps } from "./polls-deps.js";
 import type { QuestionStore } from "../storage/question-store.js";
 import type { UserStore } from "../storage/user-store.js";
 
@@ -22,6 +23,8 @@ export interface BotDeps {
   staffChatId?: number | undefined;
   /** Clock in milliseconds, injectable for tests. Defaults to `Date.now`. */
   now?: () => number;
+  /** Opinion polls and staff insight; without them staff commands answer that they are not set up. */
+  polls?: PollsFeatureDeps;
 }
 
 /** What every handler finds on its context besides grammY's and i18n's parts. */

@@ -9,6 +9,9 @@ import { helpFeature } from "./features/help.js";
 import { inlineFeature } from "./features/inline.js";
 import { languageFeature } from "./features/language.js";
 import { membershipFeature } from "./features/membership.js";
+import { pollCreateFeature } from "./features/poll-create.js";
+import { pollResultsFeature } from "./features/poll-results.js";
+import { pollVoteFeature } from "./features/poll-vote.js";
 import { readFeature } from "./features/read.js";
 import { startFeature } from "./features/start.js";
 import { unhandledFeature } from "./features/unhandled.js";
@@ -30,6 +33,9 @@ const FEATURES: Composer<BotContext>[] = [
   startFeature,
   helpFeature,
   languageFeature,
+  pollCreateFeature,
+  pollResultsFeature,
+  pollVoteFeature,
   browseFeature,
   readFeature,
   inlineFeature,

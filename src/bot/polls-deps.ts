@@ -1,13 +1,9 @@
-import type { Context } from "grammy";
-import type { I18nFlavor } from "@grammyjs/i18n";
 import type { ClosePollsDeps } from "../jobs/close-polls.js";
 import type { PollDeliveryDeps } from "../jobs/poll-delivery.js";
 import type { ReportPollResultsDeps } from "../jobs/report-poll-results.js";
 import type { Logger } from "../logger.js";
 import type { PollsStore } from "../storage/polls-store.js";
-
-/** The context the poll features need: grammY's, with the i18n plugin's `t`. */
-export type PollsContext = Context & I18nFlavor;
+import type { BotContext } from "./context.js";
 
 /** Tells whether a Telegram user is staff (a member of the staff chat) or an admin of it. */
 export interface StaffCheck {
@@ -30,26 +26,27 @@ export interface PollsFeatureDeps {
 }
 
 /**
- * Lets a staff command through only in the staff chat and only for staff (admins when `admin`);
- * otherwise answers politely, logs the refusal, and returns false.
+ * Lets a staff command through only in the staff chat and only for staff (admins when `admin`),
+ * returning the poll collaborators; otherwise answers politely, logs the refusal, and returns undefined.
  */
-export async function allowStaff(ctx: PollsContext, deps: PollsFeatureDeps, admin = false): Promise<boolean> {
+export async function staffDeps(ctx: BotContext, admin = false): Promise<PollsFeatureDeps | undefined> {
+  const deps = ctx.deps.polls;
   const userId = ctx.from?.id;
   const refuse = async (key: string) => {
-    deps.logger.info({ userId, chatId: ctx.chat?.id, command: commandOf(ctx), reason: key }, "staff: command refused");
+    ctx.logger.info({ userId, chatId: ctx.chat?.id, command: commandOf(ctx), reason: key }, "staff: command refused");
     if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t(key).replace(/<[^>]+>/g, "").slice(0, 200) });
     else await ctx.reply(ctx.t(key), { parse_mode: "HTML" });
-    return false;
+    return undefined;
   };
-  if (deps.staffChatId === undefined) return refuse("polls-staff-not-set-up");
+  if (!deps || deps.staffChatId === undefined) return refuse("polls-staff-not-set-up");
   if (userId === undefined) return refuse("polls-staff-only");
   const allowed = admin ? await deps.staff.isAdmin(userId) : await deps.staff.isStaff(userId);
   if (!allowed) return refuse(admin ? "polls-admin-only" : "polls-staff-only");
   if (ctx.chat?.id !== deps.staffChatId) return refuse("polls-staff-chat-only");
-  return true;
+  return deps;
 }
 
-function commandOf(ctx: PollsContext): string | undefined {
+function commandOf(ctx: BotContext): string | undefined {
   const text = ctx.message?.text ?? ctx.callbackQuery?.data;
   return text?.split(/\s/)[0];
 }
@@ -58,7 +55,7 @@ function commandOf(ctx: PollsContext): string | undefined {
  * The poll a staff command names: its number (with or without "#"), or the most recent poll when
  * none is given. Answers and returns undefined when there is none.
  */
-export async function pollFromArgument(ctx: PollsContext, deps: PollsFeatureDeps) {
+export async function pollFromArgument(ctx: BotContext, deps: PollsFeatureDeps) {
   const arg = typeof ctx.match === "string" ? ctx.match.trim() : "";
   if (arg === "") {
     const latest = deps.polls.latestPoll();

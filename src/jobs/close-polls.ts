@@ -1,7 +1,7 @@
 import type { Logger } from "../logger.js";
 import type { PollsStore } from "../storage/polls-store.js";
 import { queueCopyClosing, type PollDeliveryDeps } from "./poll-delivery.js";
-import { reportPollResults, type ReportPollResultsDeps } from "./report-poll-results.js";
+import { reportPollResults, type ReportApi, type ReportPollResultsDeps } from "./report-poll-results.js";
 
 /** Collaborators of {@link closePoll} and {@link closeDuePolls}. */
 export interface ClosePollsDeps {
@@ -26,7 +26,12 @@ export type CloseOutcome =
  * results, buttons removed) through the outbox, and the final results go to the staff chat. Only
  * the caller that actually closed the poll reports, so `/dong` and the deadline job never both do.
  */
-export async function closePoll(deps: ClosePollsDeps, pollId: number, reason: "hand" | "deadline"): Promise<CloseOutcome> {
+export async function closePoll(
+  deps: ClosePollsDeps,
+  api: ReportApi,
+  pollId: number,
+  reason: "hand" | "deadline",
+): Promise<CloseOutcome> {
   const poll = deps.polls.getPoll(pollId);
   if (!poll) return { status: "not-found" };
   if (!deps.polls.closePoll(pollId, deps.now())) {
@@ -41,7 +46,7 @@ export async function closePoll(deps: ClosePollsDeps, pollId: number, reason: "h
         ? t("polls-closed-by-deadline", { id: pollId })
         : t("polls-closed-by-hand", { id: pollId, copies });
     try {
-      await reportPollResults(deps.report, deps.staffChatId, pollId, deps.staffLocale, heading);
+      await reportPollResults(deps.report, api, deps.staffChatId, pollId, deps.staffLocale, heading);
     } catch (err) {
       deps.logger.error({ err, pollId }, "polls: final results could not be sent to the staff chat");
     }
@@ -53,11 +58,11 @@ export async function closePoll(deps: ClosePollsDeps, pollId: number, reason: "h
  * The deadline job: closes every open poll whose deadline has passed. Deadlines live in the
  * database, so polls that fell due while the bot was down close on its first run after a restart.
  */
-export async function closeDuePolls(deps: ClosePollsDeps): Promise<number[]> {
+export async function closeDuePolls(deps: ClosePollsDeps, api: ReportApi): Promise<number[]> {
   const closed: number[] = [];
   for (const pollId of deps.polls.listDuePolls(deps.now())) {
     try {
-      const outcome = await closePoll(deps, pollId, "deadline");
+      const outcome = await closePoll(deps, api, pollId, "deadline");
       if (outcome.status === "closed") closed.push(pollId);
     } catch (err) {
       deps.logger.error({ err, pollId }, "polls: closing a due poll failed; retried on the next run");

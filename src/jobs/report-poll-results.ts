@@ -7,10 +7,12 @@ import type { PollsStore } from "../storage/polls-store.js";
 /** Telegram's longest photo caption, in characters after entity parsing. */
 export const CAPTION_MAX_CHARS = 1024;
 
+/** The part of the Bot API results reports use. */
+export type ReportApi = Pick<Api, "sendMessage" | "sendPhoto">;
+
 /** Collaborators of {@link reportPollResults}. */
 export interface ReportPollResultsDeps {
   polls: PollsStore;
-  api: Pick<Api, "sendMessage" | "sendPhoto">;
   translator: Translator;
   timeZone: string;
   /** Wraps bytes for upload (grammY's `InputFile`), given by the bot layer so jobs need no grammY value. */
@@ -24,6 +26,7 @@ export interface ReportPollResultsDeps {
  */
 export async function reportPollResults(
   deps: ReportPollResultsDeps,
+  api: ReportApi,
   chatId: number,
   pollId: number,
   locale: string,
@@ -48,10 +51,10 @@ export async function reportPollResults(
   );
   const photo = deps.inputFile(png, `ket-qua-tham-do-${poll.id}.png`);
   if (visibleLength(text) <= CAPTION_MAX_CHARS) {
-    await deps.api.sendPhoto(chatId, photo, { caption: text, parse_mode: "HTML" });
+    await api.sendPhoto(chatId, photo, { caption: text, parse_mode: "HTML" });
   } else {
-    await deps.api.sendMessage(chatId, text, { parse_mode: "HTML" });
-    await deps.api.sendPhoto(chatId, photo);
+    await api.sendMessage(chatId, text, { parse_mode: "HTML" });
+    await api.sendPhoto(chatId, photo);
   }
   return true;
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { closeDuePolls, closePoll, type ClosePollsDeps } from "../../src/jobs/close-polls.js";
 import { createDeliveryWorker } from "../../src/jobs/deliver-outbox.js";
 import { registerPollDelivery, sendPoll, type PollDeliveryDeps } from "../../src/jobs/poll-delivery.js";
-import type { ReportPollResultsDeps } from "../../src/jobs/report-poll-results.js";
+import type { ReportApi, ReportPollResultsDeps } from "../../src/jobs/report-poll-results.js";
 import { openDatabase } from "../../src/storage/database.js";
 import { createOutboxStore } from "../../src/storage/outbox-store.js";
 import { createPollsStore } from "../../src/storage/polls-store.js";
@@ -46,7 +46,6 @@ function setup() {
   registerPollDelivery(worker, delivery);
   const report: ReportPollResultsDeps = {
     polls,
-    api: api as unknown as ReportPollResultsDeps["api"],
     translator,
     timeZone: "Asia/Ho_Chi_Minh",
     inputFile: (data) => ({ data }) as never,
@@ -57,7 +56,7 @@ function setup() {
       { question: "Bạn đi làm bằng gì?", options: ["Xe máy", "Xe buýt"], multiple: false, anonymous: true, audience: "subscribers", createdBy: 7, closesAt: new Date(T0.getTime() + 3_600_000) },
       T0,
     );
-  return { polls, outbox, rec, photos, worker, deps, delivery, create, setClock: (d: Date) => (clock = d) };
+  return { polls, outbox, rec, photos, worker, deps, delivery, create, reportApi: api as unknown as ReportApi, setClock: (d: Date) => (clock = d) };
 }
 
 describe("poll delivery and closing", () => {
@@ -80,7 +79,7 @@ describe("poll delivery and closing", () => {
   });
 
   it("closes at the deadline: edits every copy to the final results and reports to staff once", async () => {
-    const { polls, rec, photos, worker, deps, delivery, create, setClock } = setup();
+    const { polls, rec, photos, worker, deps, delivery, create, setClock, reportApi } = setup();
     const poll = create();
     sendPoll(delivery, poll.id, 7);
     await worker.drain();
@@ -88,11 +87,11 @@ describe("poll delivery and closing", () => {
     polls.toggleChoice(poll.id, { userId: 2 }, 0, T0);
     polls.toggleChoice(poll.id, { userId: 3 }, 1, T0);
     setClock(new Date(T0.getTime() + 3_599_000));
-    expect(await closeDuePolls(deps)).toEqual([]);
+    expect(await closeDuePolls(deps, reportApi)).toEqual([]);
     setClock(new Date(T0.getTime() + 3_600_000));
-    expect(await closeDuePolls(deps)).toEqual([poll.id]);
-    expect(await closeDuePolls(deps)).toEqual([]);
-    expect(await closePoll(deps, poll.id, "hand")).toEqual({ status: "already-closed" });
+    expect(await closeDuePolls(deps, reportApi)).toEqual([poll.id]);
+    expect(await closeDuePolls(deps, reportApi)).toEqual([]);
+    expect(await closePoll(deps, reportApi, poll.id, "hand")).toEqual({ status: "already-closed" });
     await worker.drain();
     const edits = rec.sent("editMessageText").filter((c) => c.chatId > 0);
     expect(edits).toHaveLength(3);
@@ -108,10 +107,10 @@ describe("poll delivery and closing", () => {
   });
 
   it("gives up a copy queued before closing instead of sending a closed poll", async () => {
-    const { outbox, rec, worker, deps, delivery, create } = setup();
+    const { outbox, rec, worker, deps, delivery, create, reportApi } = setup();
     const poll = create();
     sendPoll(delivery, poll.id, 7);
-    await closePoll(deps, poll.id, "hand");
+    await closePoll(deps, reportApi, poll.id, "hand");
     await worker.drain();
     expect(rec.sent().filter((c) => c.chatId > 0)).toEqual([]);
     expect(outbox.counts()).toMatchObject({ failed: 3 });

@@ -1,40 +1,21 @@
-import { I18n } from "@grammyjs/i18n";
-import { Bot, InputFile } from "grammy";
-import type { Update, UserFromGetMe } from "grammy/types";
-import { fileURLToPath } from "node:url";
-import { pino } from "pino";
-import { createPollCreateFeature } from "../../src/bot/features/poll-create.js";
-import { createPollResultsFeature } from "../../src/bot/features/poll-results.js";
-import { createPollVoteFeature } from "../../src/bot/features/poll-vote.js";
-import type { PollsContext, PollsFeatureDeps } from "../../src/bot/polls-deps.js";
+import { InputFile, type Bot } from "grammy";
+import type { Update } from "grammy/types";
+import { createBot, type BotContext } from "../../src/bot/index.js";
+import type { PollsFeatureDeps } from "../../src/bot/polls-deps.js";
 import type { ClosePollsDeps } from "../../src/jobs/close-polls.js";
 import { createDeliveryWorker } from "../../src/jobs/deliver-outbox.js";
 import { registerPollDelivery, type PollDeliveryDeps } from "../../src/jobs/poll-delivery.js";
 import type { ReportPollResultsDeps } from "../../src/jobs/report-poll-results.js";
-import { openDatabase, type Db } from "../../src/storage/database.js";
+import type { Db } from "../../src/storage/database.js";
 import { createOutboxStore } from "../../src/storage/outbox-store.js";
 import { createPollsStore } from "../../src/storage/polls-store.js";
+import { createTestDeps, TEST_BOT_INFO } from "./test-bot.js";
 import { createTestTranslator } from "./translator.js";
-
 /** The staff group of the harness. */
 export const STAFF_CHAT = -1001;
 /** A staff member; 201 is an admin of the staff chat too. */
 export const STAFF_USER = 200;
 export const ADMIN_USER = 201;
-
-const botInfo: UserFromGetMe = {
-  id: 42,
-  is_bot: true,
-  first_name: "Civic",
-  username: "civic_test_bot",
-  can_join_groups: true,
-  can_read_all_group_messages: false,
-  supports_inline_queries: false,
-  can_connect_to_business: false,
-  has_main_web_app: false,
-  has_topics_enabled: false,
-  allows_users_to_create_topics: false,
-} as UserFromGetMe;
 
 /** One Bot API call the harness answered. */
 export interface Call {
@@ -43,38 +24,31 @@ export interface Call {
 }
 
 /**
- * A bot with only the poll features, driven by `handleUpdate`, with every outgoing call recorded
- * and answered with a realistic result; the outbox worker sends through the same recorder.
+ * The real bot (all features) driven by `handleUpdate`, with the poll collaborators wired as in
+ * `main.ts`, every outgoing call recorded and answered with a realistic result; the outbox worker
+ * sends through the same recorder. The clock moves 11 s with every update, past the bot's
+ * double-tap and rate-limit windows.
  */
-export function createPollsHarness(options: { db?: Db; now?: () => Date; subscribers?: number[] } = {}) {
-  const db = options.db ?? openDatabase(":memory:");
+export function createPollsHarness(options: { subscribers?: number[] } = {}) {
+  let clock = new Date("2026-11-26T08:00:00Z");
+  const now = () => clock;
+  const base = createTestDeps({ now: () => clock.getTime() });
+  const { db, logger } = base;
   const polls = createPollsStore(db);
   const outbox = createOutboxStore(db);
-  const logger = pino({ level: "silent" });
   const translator = createTestTranslator();
-  let clock = new Date("2026-11-26T08:00:00Z");
-  const now = options.now ?? (() => clock);
   const calls: Call[] = [];
   let messageId = 1000;
-
-  const bot = new Bot<PollsContext>("123456:TEST", { botInfo });
-  bot.api.config.use(async (_prev, method, payload) => {
+  const tick = () => (clock = new Date(clock.getTime() + 11_000));
+  const answer = async (method: string, payload: unknown) => {
     const p = payload as Record<string, unknown>;
     calls.push({ method, payload: p });
     const chatId = Number(p.chat_id ?? 0);
     const message = { message_id: ++messageId, date: Math.floor(now().getTime() / 1000), chat: { id: chatId, type: chatId > 0 ? "private" : "supergroup" }, text: p.text };
     const result = method.startsWith("send") || method === "editMessageText" ? message : true;
     return { ok: true, result } as never;
-  });
-  bot.use(
-    new I18n<PollsContext>({
-      defaultLocale: "vi",
-      directory: fileURLToPath(new URL("../../locales", import.meta.url)),
-      fluentBundleOptions: { useIsolating: false },
-    }),
-  );
+  };
 
-  const worker = createDeliveryWorker({ api: bot.api, outbox, logger, now: () => now().getTime() }, { perChatIntervalMs: 0, ratePerSecond: 1000 });
   const subscribers = options.subscribers ?? [1, 2, 3];
   const delivery: PollDeliveryDeps = {
     polls,
@@ -88,10 +62,8 @@ export function createPollsHarness(options: { db?: Db; now?: () => Date; subscri
     quietHours: null,
     now,
   };
-  registerPollDelivery(worker, delivery);
   const report: ReportPollResultsDeps = {
     polls,
-    api: bot.api,
     translator,
     timeZone: "Asia/Ho_Chi_Minh",
     inputFile: (data, filename) => new InputFile(data, filename),
@@ -111,7 +83,10 @@ export function createPollsHarness(options: { db?: Db; now?: () => Date; subscri
     closing,
     report,
   };
-  bot.use(createPollCreateFeature(deps), createPollVoteFeature(deps), createPollResultsFeature(deps));
+  const bot: Bot<BotContext> = createBot("123456:TEST", { ...base, staffChatId: STAFF_CHAT, polls: deps }, { botInfo: TEST_BOT_INFO });
+  bot.api.config.use((_prev, method, payload) => answer(method, payload));
+  const worker = createDeliveryWorker({ api: bot.api, outbox, logger, now: () => now().getTime() }, { perChatIntervalMs: 0, ratePerSecond: 1000 });
+  registerPollDelivery(worker, delivery);
 
   let updateId = 1;
   const from = (id: number) => ({ id, is_bot: false, first_name: id === STAFF_USER ? "Cán bộ" : `Dân ${id}` });
@@ -129,6 +104,7 @@ export function createPollsHarness(options: { db?: Db; now?: () => Date; subscri
     setClock: (date: Date) => (clock = date),
     /** Someone writes `text` in `chatId`. */
     async send(userId: number, chatId: number, text: string) {
+      tick();
       const command = /^\/\w+/.exec(text)?.[0];
       const update = {
         update_id: updateId++,
@@ -145,6 +121,7 @@ export function createPollsHarness(options: { db?: Db; now?: () => Date; subscri
     },
     /** Someone presses a button carrying `data` on message `messageId` in `chatId`. */
     async press(userId: number, chatId: number, data: string, messageId = 1) {
+      tick();
       const update = {
         update_id: updateId++,
         callback_query: {
