@@ -1,7 +1,9 @@
 import type { I18nFlavor } from "@grammyjs/i18n";
 import type { Context } from "grammy";
 import type { Engine } from "../index/types.js";
+import type { QuietHours } from "../jobs/quiet-hours.js";
 import type { Logger } from "../logger.js";
+import type { PushStores } from "../storage/push-stores.js";
 import type { PollsFeatureDeps } from "./polls-deps.js";
 import type { QuestionStore } from "../storage/question-store.js";
 import type { UserStore } from "../storage/user-store.js";
@@ -25,6 +27,21 @@ export interface BotDeps {
   now?: () => number;
   /** Opinion polls and staff insight; without them staff commands answer that they are not set up. */
   polls?: PollsFeatureDeps;
+  /** Subscriptions, sources and announcements; without it those commands are not offered. */
+  push?: PushBotDeps;
+}
+
+/** What the subscription, announcement and source features need. */
+export interface PushBotDeps {
+  stores: PushStores;
+  /** The configured sources, for `/nguon`. */
+  sources: ReadonlyArray<{ name: string; type: string }>;
+  /** `TZ`, for quiet hours and times shown to staff. */
+  timeZone: string;
+  /** `QUIET_HOURS`, for subscribers who keep the default. */
+  defaultQuietHours: QuietHours | null;
+  /** Wakes the delivery worker after rows were queued. */
+  wake: () => void;
 }
 
 /** What every handler finds on its context besides grammY's and i18n's parts. */

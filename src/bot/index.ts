@@ -3,6 +3,7 @@ import { sequentialize } from "@grammyjs/runner";
 import { Bot, BotError, type Composer, GrammyError, HttpError } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { BotContext, BotDeps } from "./context.js";
+import { announceFeature } from "./features/announce.js";
 import { askFeature } from "./features/ask.js";
 import { browseFeature } from "./features/browse.js";
 import { helpFeature } from "./features/help.js";
@@ -13,7 +14,9 @@ import { pollCreateFeature } from "./features/poll-create.js";
 import { pollResultsFeature } from "./features/poll-results.js";
 import { pollVoteFeature } from "./features/poll-vote.js";
 import { readFeature } from "./features/read.js";
+import { sourcesFeature } from "./features/sources.js";
 import { startFeature } from "./features/start.js";
+import { subscribeFeature } from "./features/subscribe.js";
 import { unhandledFeature } from "./features/unhandled.js";
 import { createI18n } from "./i18n.js";
 import { dedupePresses } from "./middlewares/dedupe-presses.js";
@@ -39,6 +42,9 @@ const FEATURES: Composer<BotContext>[] = [
   browseFeature,
   readFeature,
   inlineFeature,
+  subscribeFeature,
+  announceFeature,
+  sourcesFeature,
   askFeature,
 ];
 

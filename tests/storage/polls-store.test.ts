@@ -188,10 +188,13 @@ describe("polls store", () => {
       (w) =>
         new Promise<void>((resolve, reject) => {
           const voters = Array.from({ length: 150 }, (_, i) => (w < 2 ? i : w * 1000 + i));
-          const child = fork(workerFile, [JSON.stringify({ path, pollId: poll.id, voters, position: 0 })], {
+          const child = fork(workerFile, [JSON.stringify({ path, pollId: poll.id, voters, mode: w < 2 ? "set" : "toggle" })], {
             execArgv: ["--import", "tsx"],
+            stdio: ["ignore", "ignore", "pipe", "ipc"],
           });
-          child.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`vote worker exited ${code}`))));
+          let stderr = "";
+          child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+          child.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`vote worker exited ${code}: ${stderr}`))));
           child.once("error", reject);
         }),
     );

@@ -104,4 +104,30 @@ export const PUSH_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX push_outbox_campaign ON push_outbox (campaign_id, status);
     `,
   },
+  {
+    version: 201,
+    name: "push: corpus files already seen",
+    up: `
+      CREATE TABLE push_corpus_files (
+        path TEXT PRIMARY KEY,
+        size INTEGER NOT NULL,
+        mtime_ms INTEGER NOT NULL,
+        seen_at INTEGER NOT NULL
+      );
+    `,
+  },
+  {
+    version: 202,
+    name: "push: staff announcements",
+    up: `
+      CREATE TABLE push_announcements (
+        id INTEGER PRIMARY KEY,
+        html TEXT NOT NULL,
+        created_by INTEGER NOT NULL,
+        created_at INTEGER NOT NULL,
+        status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'sent', 'cancelled')),
+        campaign_id INTEGER REFERENCES push_campaigns (id)
+      );
+    `,
+  },
 ];

@@ -1,0 +1,92 @@
+import type { MiddlewareFn } from "grammy";
+import type { ChatMember } from "grammy/types";
+import type { BotContext, BotDeps } from "./context.js";
+
+/** How long a staff membership answer from `getChatMember` is trusted. */
+export const STAFF_CACHE_MS = 60_000;
+
+/** Who the sender is to the staff group. */
+export type StaffStanding = "not-set-up" | "admin" | "member" | "outsider";
+
+// Keyed by the bot's deps so that two bots in one process (tests) never share answers.
+const caches = new WeakMap<BotDeps, Map<number, { standing: StaffStanding; at: number }>>();
+
+function standingOf(member: ChatMember): StaffStanding {
+  switch (member.status) {
+    case "creator":
+    case "administrator":
+      return "admin";
+    case "member":
+      return "member";
+    case "restricted":
+      return member.is_member ? "member" : "outsider";
+    default:
+      return "outsider";
+  }
+}
+
+/**
+ * The sender's standing in the staff group (`STAFF_CHAT_ID`), asked with `getChatMember` and cached
+ * for {@link STAFF_CACHE_MS}. A failed lookup (the bot is not in the group) counts as outsider and is logged.
+ */
+export async function staffStanding(ctx: BotContext): Promise<StaffStanding> {
+  const staffChatId = ctx.deps.staffChatId;
+  if (staffChatId === undefined) return "not-set-up";
+  const userId = ctx.from?.id;
+  if (userId === undefined) return "outsider";
+  const now = (ctx.deps.now ?? Date.now)();
+  let cache = caches.get(ctx.deps);
+  if (!cache) caches.set(ctx.deps, (cache = new Map()));
+  const hit = cache.get(userId);
+  if (hit && now - hit.at < STAFF_CACHE_MS) return hit.standing;
+  let standing: StaffStanding;
+  try {
+    standing = standingOf(await ctx.api.getChatMember(staffChatId, userId));
+  } catch (err) {
+    ctx.logger.error({ err, staffChatId, userId }, "staff: getChatMember failed; is the bot in the staff group?");
+    return "outsider";
+  }
+  cache.set(userId, { standing, at: now });
+  return standing;
+}
+
+/** Whether the sender is a member (or admin) of the staff group. */
+export async function isStaff(ctx: BotContext): Promise<boolean> {
+  const s = await staffStanding(ctx);
+  return s === "member" || s === "admin";
+}
+
+/** Whether the sender is an admin of the staff group (closing or deleting things others made). */
+export async function isAdmin(ctx: BotContext): Promise<boolean> {
+  return (await staffStanding(ctx)) === "admin";
+}
+
+/** Options of {@link staffOnly}. */
+export interface StaffOnlyOptions {
+  /** Only admins of the staff group. Defaults to false. */
+  admin?: boolean;
+  /** Only inside the staff group itself. Defaults to false. */
+  inStaffChat?: boolean;
+}
+
+/**
+ * Middleware that lets staff through and answers anyone else politely (logged): "not set up" when
+ * `STAFF_CHAT_ID` is absent, a refusal for non-members. Works for messages and button presses.
+ *
+ * @example
+ * feature.command("thongbao", staffOnly({ inStaffChat: true }), async (ctx) => { … });
+ */
+export function staffOnly(options: StaffOnlyOptions = {}): MiddlewareFn<BotContext> {
+  return async (ctx, next) => {
+    const standing = await staffStanding(ctx);
+    const allowed = options.admin ? standing === "admin" : standing === "admin" || standing === "member";
+    let refusal: string | null = null;
+    if (standing === "not-set-up") refusal = "staff-not-set-up";
+    else if (!allowed) refusal = "staff-only";
+    else if (options.inStaffChat && ctx.chat?.id !== ctx.deps.staffChatId) refusal = "staff-use-in-group";
+    if (refusal === null) return next();
+    ctx.logger.info({ userId: ctx.from?.id, chatId: ctx.chat?.id, standing, refusal }, "staff: refused");
+    if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t(refusal).replace(/<[^>]+>/g, ""), show_alert: true });
+    else await ctx.reply(ctx.t(refusal), { parse_mode: "HTML" });
+  };
+}

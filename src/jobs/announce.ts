@@ -1,0 +1,59 @@
+import type { PushStores } from "../storage/push-stores.js";
+import type { CampaignHook } from "./deliver-outbox.js";
+import type { Translate } from "./push-message.js";
+
+/** What {@link sendAnnouncement} did. */
+export type AnnouncementOutcome = { status: "queued"; campaignId: number; recipients: number } | { status: "not-a-draft" };
+
+/**
+ * Queues a draft announcement for every active subscriber, in one transaction that also closes the
+ * draft, so pressing "send" twice sends once. Progress is reported by editing `reportMessageId` in the staff chat.
+ */
+export function sendAnnouncement(
+  stores: Pick<PushStores, "announcements" | "outbox" | "subscriptions" | "transaction">,
+  announcementId: number,
+  report: { chatId: number; messageId: number; createdBy: number },
+  now: number,
+): AnnouncementOutcome {
+  return stores.transaction((): AnnouncementOutcome => {
+    const draft = stores.announcements.get(announcementId);
+    if (!draft || draft.status !== "draft") return { status: "not-a-draft" };
+    const campaignId = stores.outbox.createCampaign(
+      { kind: "announcement", label: `announcement ${announcementId}`, reportChatId: report.chatId, createdBy: report.createdBy },
+      now,
+    );
+    stores.outbox.setCampaignReportMessage(campaignId, report.messageId);
+    stores.announcements.close(announcementId, "sent", campaignId);
+    const recipients = stores.outbox.enqueue(
+      stores.subscriptions.active().map((s) => ({
+        kind: "announcement",
+        ref: String(announcementId),
+        chatId: s.chatId,
+        payload: { html: draft.html },
+        campaignId,
+      })),
+      now,
+    );
+    return { status: "queued", campaignId, recipients };
+  });
+}
+
+/** The progress reporter of announcements: edits the staff chat's preview into "sent x/y, blocked, failed". */
+export function announcementProgressReporter(translate: Translate, locale = "vi"): CampaignHook {
+  return async (api, campaign, progress, finished) => {
+    if (campaign.reportChatId === null || campaign.reportMessageId === null) return;
+    const key = finished ? "announce-done" : "announce-progress";
+    const text = translate(locale, key, {
+      sent: progress.sent,
+      total: progress.total,
+      blocked: progress.blocked,
+      failed: progress.failed + progress.cancelled,
+    });
+    try {
+      await api.editMessageText(campaign.reportChatId, campaign.reportMessageId, text, { parse_mode: "HTML" });
+    } catch (err) {
+      // Editing to the same counts is harmless; anything else is for the caller's log.
+      if (!/message is not modified/.test(String((err as { description?: string }).description ?? err))) throw err;
+    }
+  };
+}

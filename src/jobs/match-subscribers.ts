@@ -1,0 +1,87 @@
+import { canonicalText, foldedText, hasDiacritics } from "../index/normalize.js";
+import type { NewOutboxRow } from "../storage/outbox-store.js";
+import type { StoredItem } from "../storage/items-store.js";
+import type { Subscription } from "../storage/subscriptions-store.js";
+import { parseQuietHours, quietUntil, type QuietHours } from "./quiet-hours.js";
+
+const words = (text: string) => text.replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+
+/** Folds Vietnamese text for matching with the engine's normalisation: `Quy hoạch,` → `quy hoach`. */
+export function foldVietnamese(text: string): string {
+  return words(foldedText(text));
+}
+
+/**
+ * Whether a keyword alert matches a text, as whole words. A keyword typed without diacritics
+ * (`quy hoach`) matches any marks (`quy hoạch`); one typed with them matches those marks only,
+ * in either tone placement (`hoà` = `hòa`), so `quý` does not match `quy`.
+ */
+export function keywordMatches(keyword: string, text: string): boolean {
+  const toned = hasDiacritics(keyword);
+  // With marks, compare canonical spellings so that `hoà` and `hòa` are one word.
+  const k = toned ? words(canonicalText(keyword)) : foldVietnamese(keyword);
+  if (!k) return false;
+  const t = toned ? words(canonicalText(text)) : foldVietnamese(text);
+  return ` ${t} `.includes(` ${k} `);
+}
+
+/** Whether a subscriber wants an item: its kind (and topic) is on, or one of its keyword alerts matches. */
+export function wantsItem(sub: Subscription, item: Pick<StoredItem, "kind" | "title" | "body" | "tags">): boolean {
+  const kindOn = item.kind === "news" ? sub.news : sub.documents;
+  if (kindOn) {
+    if (sub.topics.length === 0) return true;
+    const tags = new Set(item.tags.map(foldVietnamese));
+    if (sub.topics.some((t) => tags.has(foldVietnamese(t)))) return true;
+  }
+  if (sub.keywords.length === 0) return false;
+  const text = `${item.title}\n${item.body}`;
+  return sub.keywords.some((k) => keywordMatches(k, text));
+}
+
+/** What a new item means for subscribers: outbox rows for instant ones, waiting-list entries for digest ones. */
+export interface DeliveryPlan {
+  outbox: NewOutboxRow[];
+  digest: Array<{ chatId: number; itemId: number }>;
+}
+
+/** Options of {@link planDeliveries}. */
+export interface PlanOptions {
+  now: number;
+  timeZone: string;
+  /** Quiet hours of subscribers who kept the default. */
+  defaultQuietHours: QuietHours | null;
+}
+
+/** The quiet hours a subscriber lives by: their own, or the default. */
+export function quietHoursOf(sub: Subscription, fallback: QuietHours | null): QuietHours | null {
+  if (sub.quietHours === null) return fallback;
+  try {
+    return parseQuietHours(sub.quietHours);
+  } catch {
+    return fallback;
+  }
+}
+
+/**
+ * Plans who gets a new item and when: instant subscribers get an outbox row, held until their quiet
+ * hours end; digest subscribers get the item on their waiting list.
+ */
+export function planDeliveries(subs: Iterable<Subscription>, item: StoredItem, options: PlanOptions): DeliveryPlan {
+  const plan: DeliveryPlan = { outbox: [], digest: [] };
+  for (const sub of subs) {
+    if (!sub.active || !wantsItem(sub, item)) continue;
+    if (sub.mode === "digest") {
+      plan.digest.push({ chatId: sub.chatId, itemId: item.id });
+      continue;
+    }
+    const held = quietUntil(options.now, quietHoursOf(sub, options.defaultQuietHours), options.timeZone);
+    plan.outbox.push({
+      kind: "item",
+      ref: String(item.id),
+      chatId: sub.chatId,
+      payload: { itemId: item.id, lang: sub.language },
+      notBefore: held ?? 0,
+    });
+  }
+  return plan;
+}

@@ -1,0 +1,56 @@
+import type { Logger } from "../logger.js";
+import type { ItemsStore } from "../storage/items-store.js";
+import type { SubscriptionsStore } from "../storage/subscriptions-store.js";
+import { leadOf } from "../sources/source-item.js";
+import type { DeliveryWorker } from "./deliver-outbox.js";
+import { renderItemMessage, type Translate } from "./push-message.js";
+
+/** Payload of an "item" outbox row. */
+export interface ItemPayload {
+  itemId: number;
+  lang: string;
+}
+
+/** Payload of "digest" and "announcement" rows: the finished HTML text. */
+export interface HtmlPayload {
+  html: string;
+}
+
+/** Collaborators of {@link registerPushSenders}. */
+export interface PushSendersDeps {
+  items: ItemsStore;
+  subscriptions: SubscriptionsStore;
+  translate: Translate;
+  logger: Logger;
+  /** Also told when a chat blocked the bot (the users table). */
+  onChatBlocked?: (chatId: number) => void;
+  /** Defaults to `Date.now`. */
+  now?: () => number;
+}
+
+/**
+ * Registers the senders of new items, digests and staff announcements, and marks a subscriber
+ * inactive when Telegram says the chat blocked the bot.
+ */
+export function registerPushSenders(worker: DeliveryWorker, deps: PushSendersDeps): void {
+  const now = deps.now ?? Date.now;
+  worker.registerSender("item", async (api, chatId, payload) => {
+    const { itemId, lang } = payload as ItemPayload;
+    const item = deps.items.get(itemId);
+    if (!item) throw Object.assign(new Error(`item ${itemId} is gone`), { error_code: 404, description: `item ${itemId} is gone` });
+    const message = renderItemMessage(item, leadOf(item.body), deps.translate, lang || "vi");
+    return api.sendMessage(chatId, message.text, {
+      parse_mode: "HTML",
+      link_preview_options: { is_disabled: true },
+      ...(message.replyMarkup ? { reply_markup: message.replyMarkup } : {}),
+    });
+  });
+  const sendHtml = (api: Parameters<Parameters<DeliveryWorker["registerSender"]>[1]>[0], chatId: number, payload: unknown) =>
+    api.sendMessage(chatId, (payload as HtmlPayload).html, { parse_mode: "HTML", link_preview_options: { is_disabled: true } });
+  worker.registerSender("digest", sendHtml);
+  worker.registerSender("announcement", sendHtml);
+  worker.onBlocked((chatId, reason) => {
+    deps.subscriptions.markInactive(chatId, reason, now());
+    deps.onChatBlocked?.(chatId);
+  });
+}

@@ -1,0 +1,62 @@
+import type { Logger } from "../logger.js";
+import type { ItemsStore, StoredItem } from "../storage/items-store.js";
+import type { OutboxStore } from "../storage/outbox-store.js";
+import type { SubscriptionsStore } from "../storage/subscriptions-store.js";
+import { quietHoursOf } from "./match-subscribers.js";
+import { renderDigest, type Translate } from "./push-message.js";
+import { localDay, quietUntil, type QuietHours } from "./quiet-hours.js";
+
+/** Collaborators of {@link createSendDigest}. */
+export interface SendDigestDeps {
+  items: ItemsStore;
+  subscriptions: SubscriptionsStore;
+  outbox: OutboxStore;
+  transaction: <T>(fn: () => T) => T;
+  translate: Translate;
+  logger: Logger;
+  timeZone: string;
+  defaultQuietHours: QuietHours | null;
+  onEnqueued?: () => void;
+  /** Defaults to `Date.now`. */
+  now?: () => number;
+}
+
+/**
+ * Creates the digest job: each digest subscriber's waiting items become one message (split under
+ * 4,096 characters) in the outbox, in the same transaction that empties the waiting list.
+ * Returns how many chats got a digest.
+ */
+export function createSendDigest(deps: SendDigestDeps): () => Promise<number> {
+  const now = deps.now ?? Date.now;
+  return async () => {
+    const t = now();
+    const day = localDay(t, deps.timeZone);
+    let chats = 0;
+    for (const chatId of deps.subscriptions.digestChats()) {
+      try {
+        const sub = deps.subscriptions.get(chatId);
+        const ids = deps.subscriptions.digestItems(chatId);
+        const items = ids.map((id) => deps.items.get(id)).filter((i): i is StoredItem => i !== undefined);
+        deps.transaction(() => {
+          if (sub?.active && items.length > 0) {
+            const parts = renderDigest(items, day, deps.translate, sub.language || "vi");
+            const held = quietUntil(t, quietHoursOf(sub, deps.defaultQuietHours), deps.timeZone) ?? 0;
+            // The ref names the items, so a second digest the same day is a new row, and a rerun is not.
+            const ref = `${day}:${ids[0]}-${ids.at(-1)}`;
+            deps.outbox.enqueue(
+              parts.map((html, i) => ({ kind: "digest", ref: `${ref}#${i + 1}`, chatId, payload: { html }, notBefore: held })),
+              t,
+            );
+            chats += 1;
+          }
+          deps.subscriptions.clearDigest(chatId, ids);
+        });
+      } catch (err) {
+        deps.logger.error({ err, chatId }, "digest: chat skipped");
+      }
+    }
+    if (chats > 0) deps.onEnqueued?.();
+    deps.logger.info({ chats }, "digest: queued");
+    return chats;
+  };
+}
