@@ -1,9 +1,6 @@
 ## Opinion polls and staff insight (English).
 
 # Who may do what
-polls-staff-not-set-up = Staff features are not set up (the staff chat STAFF_CHAT_ID is not configured).
-polls-staff-only = Sorry, this command is for staff of the city's staff chat only.
-polls-staff-chat-only = Please use this command in the staff chat.
 polls-admin-only = Sorry, only admins of the staff chat may close a poll.
 
 # Creating: the one-line form and the guided flow
@@ -91,3 +88,27 @@ polls-csv-participants = People who took part
 polls-csv-user-id = Telegram user id
 polls-csv-name = Name
 polls-csv-voted-at = Time (UTC)
+
+# Staff insight: /stats and the weekly report
+stats-title = 📈 <b>Figures of the last { $days } days</b>
+stats-weekly-title = 🗓 <b>Weekly report (last { $days } days)</b>
+stats-users = 👥 Users: { $active } active, { $inactive } blocked the bot.
+stats-subscribers = 🔔 Subscribers: { $active } receiving, { $inactive } unsubscribed or blocked the bot; { $pollsOff } turned polls off.
+stats-per-day = 💬 Questions per day:
+stats-day-line = { $day }: { $count }
+stats-answered = ✅ Answered: { $answered }/{ $total } ({ $percent })
+stats-top = 🔝 Most asked:
+stats-top-unanswered = ❓ Not answered (missing content):
+stats-question-line = • { $question } ({ $count }×)
+stats-not-helpful = 👎 "Not what I asked" feedback: { $count }
+stats-not-helpful-line = • { $question }
+stats-polls = 📊 Polls running: { $count }
+stats-poll-line = • #{ $id } { $question }: { $participants } took part, deadline { $deadline }
+stats-none = • (none)
+
+# Staff command menu (staff chat only)
+command-thamdo = Create an opinion poll
+command-ketqua = Poll results (default: the latest)
+command-dong = Close a poll (admins)
+command-xuat = Export poll results as CSV
+command-thongke = Questions, subscribers and polls figures

@@ -1,9 +1,6 @@
 ## Opinion polls and staff insight (Vietnamese, the default).
 
 # Who may do what
-polls-staff-not-set-up = Chức năng dành cho cán bộ chưa được thiết lập (chưa cấu hình nhóm cán bộ STAFF_CHAT_ID).
-polls-staff-only = Xin lỗi, lệnh này chỉ dành cho cán bộ trong nhóm phụ trách.
-polls-staff-chat-only = Vui lòng dùng lệnh này trong nhóm cán bộ.
 polls-admin-only = Xin lỗi, chỉ quản trị viên nhóm cán bộ mới được đóng thăm dò.
 
 # Creating: the one-line form and the guided flow
@@ -91,3 +88,27 @@ polls-csv-participants = Số người tham gia
 polls-csv-user-id = Mã người dùng Telegram
 polls-csv-name = Tên
 polls-csv-voted-at = Thời điểm (UTC)
+
+# Staff insight: /thongke and the weekly report
+stats-title = 📈 <b>Thống kê { $days } ngày qua</b>
+stats-weekly-title = 🗓 <b>Báo cáo tuần ({ $days } ngày qua)</b>
+stats-users = 👥 Người dùng: { $active } đang hoạt động, { $inactive } đã chặn bot.
+stats-subscribers = 🔔 Người đăng ký nhận tin: { $active } đang nhận, { $inactive } đã hủy hoặc chặn bot; { $pollsOff } tắt nhận thăm dò.
+stats-per-day = 💬 Câu hỏi theo ngày:
+stats-day-line = { $day }: { $count }
+stats-answered = ✅ Trả lời được: { $answered }/{ $total } ({ $percent })
+stats-top = 🔝 Hỏi nhiều nhất:
+stats-top-unanswered = ❓ Chưa trả lời được (nội dung còn thiếu):
+stats-question-line = • { $question } ({ $count } lần)
+stats-not-helpful = 👎 Phản hồi “chưa đúng ý”: { $count }
+stats-not-helpful-line = • { $question }
+stats-polls = 📊 Thăm dò đang chạy: { $count }
+stats-poll-line = • #{ $id } { $question }: { $participants } người tham gia, hạn chót { $deadline }
+stats-none = • (chưa có)
+
+# Staff command menu (staff chat only)
+command-thamdo = Tạo thăm dò ý kiến
+command-ketqua = Kết quả thăm dò (mặc định: gần nhất)
+command-dong = Đóng thăm dò (quản trị viên)
+command-xuat = Xuất kết quả thăm dò ra CSV
+command-thongke = Thống kê câu hỏi, người đăng ký, thăm dò

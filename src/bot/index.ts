@@ -15,6 +15,7 @@ import { pollResultsFeature } from "./features/poll-results.js";
 import { pollVoteFeature } from "./features/poll-vote.js";
 import { readFeature } from "./features/read.js";
 import { sourcesFeature } from "./features/sources.js";
+import { staffStatsFeature } from "./features/staff-stats.js";
 import { startFeature } from "./features/start.js";
 import { subscribeFeature } from "./features/subscribe.js";
 import { unhandledFeature } from "./features/unhandled.js";
@@ -39,6 +40,7 @@ const FEATURES: Composer<BotContext>[] = [
   pollCreateFeature,
   pollResultsFeature,
   pollVoteFeature,
+  staffStatsFeature,
   browseFeature,
   readFeature,
   inlineFeature,

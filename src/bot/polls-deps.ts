@@ -2,21 +2,15 @@ import type { ClosePollsDeps } from "../jobs/close-polls.js";
 import type { PollDeliveryDeps } from "../jobs/poll-delivery.js";
 import type { ReportPollResultsDeps } from "../jobs/report-poll-results.js";
 import type { Logger } from "../logger.js";
+import type { InsightStore } from "../storage/insight-store.js";
 import type { PollsStore } from "../storage/polls-store.js";
 import type { BotContext } from "./context.js";
-
-/** Tells whether a Telegram user is staff (a member of the staff chat) or an admin of it. */
-export interface StaffCheck {
-  isStaff(userId: number): Promise<boolean>;
-  isAdmin(userId: number): Promise<boolean>;
-}
+import { staffStanding } from "./staff.js";
 
 /** Collaborators of the poll and staff-insight features. */
 export interface PollsFeatureDeps {
   polls: PollsStore;
-  staff: StaffCheck;
-  /** The staff chat; undefined turns staff features into a polite "not set up". */
-  staffChatId: number | undefined;
+  insight: InsightStore;
   timeZone: string;
   now: () => Date;
   logger: Logger;
@@ -26,24 +20,23 @@ export interface PollsFeatureDeps {
 }
 
 /**
- * Lets a staff command through only in the staff chat and only for staff (admins when `admin`),
- * returning the poll collaborators; otherwise answers politely, logs the refusal, and returns undefined.
+ * Lets a staff command through only for staff (admins when `admin`, checked with the staff guard's
+ * cached `getChatMember`) and only in the staff chat, returning the poll collaborators; anyone else
+ * gets a polite answer, the refusal is logged, and the result is undefined.
  */
 export async function staffDeps(ctx: BotContext, admin = false): Promise<PollsFeatureDeps | undefined> {
   const deps = ctx.deps.polls;
-  const userId = ctx.from?.id;
-  const refuse = async (key: string) => {
-    ctx.logger.info({ userId, chatId: ctx.chat?.id, command: commandOf(ctx), reason: key }, "staff: command refused");
-    if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t(key).replace(/<[^>]+>/g, "").slice(0, 200) });
-    else await ctx.reply(ctx.t(key), { parse_mode: "HTML" });
-    return undefined;
-  };
-  if (!deps || deps.staffChatId === undefined) return refuse("polls-staff-not-set-up");
-  if (userId === undefined) return refuse("polls-staff-only");
-  const allowed = admin ? await deps.staff.isAdmin(userId) : await deps.staff.isStaff(userId);
-  if (!allowed) return refuse(admin ? "polls-admin-only" : "polls-staff-only");
-  if (ctx.chat?.id !== deps.staffChatId) return refuse("polls-staff-chat-only");
-  return deps;
+  const standing = deps ? await staffStanding(ctx) : "not-set-up";
+  let refusal: string | null = null;
+  if (!deps || standing === "not-set-up") refusal = "staff-not-set-up";
+  else if (standing === "outsider") refusal = "staff-only";
+  else if (admin && standing !== "admin") refusal = "polls-admin-only";
+  else if (ctx.chat?.id !== ctx.deps.staffChatId) refusal = "staff-use-in-group";
+  if (refusal === null) return deps;
+  ctx.logger.info({ userId: ctx.from?.id, chatId: ctx.chat?.id, command: commandOf(ctx), standing, refusal }, "staff: command refused");
+  if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t(refusal).replace(/<[^>]+>/g, "").slice(0, 200), show_alert: true });
+  else await ctx.reply(ctx.t(refusal), { parse_mode: "HTML" });
+  return undefined;
 }
 
 function commandOf(ctx: BotContext): string | undefined {

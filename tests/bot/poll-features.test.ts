@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { pino } from "pino";
+import { sendWeeklyReport } from "../../src/jobs/send-weekly-report.js";
+import { createQuestionStore } from "../../src/storage/question-store.js";
 import { ADMIN_USER, createPollsHarness, STAFF_CHAT, STAFF_USER } from "../support/polls-harness.js";
+import { createTestTranslator } from "../support/translator.js";
 
 const pressOf = (markup: unknown, row: number) =>
   String((markup as { inline_keyboard: Array<Array<{ callback_data: string }>> }).inline_keyboard[row]?.[0]?.callback_data);
@@ -31,10 +35,10 @@ describe("poll features", () => {
     const h = createPollsHarness();
     await h.send(555, 555, "/thamdo Hỏi? | A | B");
     await h.send(555, STAFF_CHAT, "/ketqua");
-    expect(h.lastText(555)).toBe("Xin lỗi, lệnh này chỉ dành cho cán bộ trong nhóm phụ trách.");
-    expect(h.lastText(STAFF_CHAT)).toBe("Xin lỗi, lệnh này chỉ dành cho cán bộ trong nhóm phụ trách.");
+    expect(h.lastText(555)).toBe("Xin lỗi, lệnh này chỉ dành cho cán bộ trong nhóm điều hành.");
+    expect(h.lastText(STAFF_CHAT)).toBe("Xin lỗi, lệnh này chỉ dành cho cán bộ trong nhóm điều hành.");
     await h.send(STAFF_USER, STAFF_USER, "/thamdo Hỏi? | A | B");
-    expect(h.lastText(STAFF_USER)).toBe("Vui lòng dùng lệnh này trong nhóm cán bộ.");
+    expect(h.lastText(STAFF_USER)).toBe("Vui lòng dùng lệnh này trong nhóm điều hành.");
   });
 
   it("walks the guided flow to a named multiple-choice poll for a group", async () => {
@@ -127,5 +131,43 @@ describe("poll features", () => {
     expect(doc.payload.caption).toBe("Kết quả thăm dò #1 (CSV, mở được bằng Excel).");
     await h.send(STAFF_USER, STAFF_CHAT, "/ketqua 99");
     expect(h.lastText(STAFF_CHAT)).toContain("Không tìm thấy thăm dò số “99”");
+  });
+
+  it("answers /thongke with figures from the question log, and sends the same as the weekly report", async () => {
+    const h = createPollsHarness();
+    const questions = createQuestionStore(h.db);
+    const log = (question: string, answered: boolean, at: string) =>
+      questions.log({ userId: 9, chatId: 9, kind: "ask", question, answered, docId: null, hits: [], latencyMs: 2 }, new Date(at));
+    log("Đông Hà có bao nhiêu đảng viên?", true, "2026-11-26T01:00:00Z");
+    const down = log("Giá vé xe buýt <nội thành>?", false, "2026-11-25T01:00:00Z");
+    log("giá vé xe buýt <nội thành>", false, "2026-11-24T01:00:00Z");
+    questions.setFeedback(down, "down");
+    await h.send(STAFF_USER, STAFF_CHAT, "/thamdo Hỏi? | A | B");
+    await h.press(STAFF_USER, STAFF_CHAT, "ps:1");
+    await h.send(STAFF_USER, STAFF_CHAT, "/thongke");
+    const text = h.lastText(STAFF_CHAT);
+    expect(text).toContain("📈 <b>Thống kê 7 ngày qua</b>");
+    expect(text).toContain("24/11: 1\n25/11: 1\n26/11: 1");
+    expect(text).toContain("✅ Trả lời được: 1/3 (33,3%)");
+    expect(text).toContain("❓ Chưa trả lời được (nội dung còn thiếu):\n• Giá vé xe buýt &lt;nội thành&gt;? (2 lần)");
+    expect(text).toContain("👎 Phản hồi “chưa đúng ý”: 1");
+    expect(text).toContain("📊 Thăm dò đang chạy: 1\n• #1 Hỏi?: 0 người tham gia, hạn chót 15:00 03/12/2026");
+    const sent: Array<{ chatId: number; text: string }> = [];
+    await sendWeeklyReport({
+      api: { sendMessage: async (chatId: number | string, text: string) => sent.push({ chatId: Number(chatId), text }) } as never,
+      insight: h.deps.insight,
+      polls: h.polls,
+      translator: createTestTranslator(),
+      logger: pino({ level: "silent" }),
+      staffChatId: STAFF_CHAT,
+      staffLocale: "vi",
+      timeZone: "Asia/Ho_Chi_Minh",
+      now: h.deps.now,
+    });
+    expect(sent).toHaveLength(1);
+    expect(sent[0]?.text.split("\n")[0]).toBe("🗓 <b>Báo cáo tuần (7 ngày qua)</b>");
+    expect(sent[0]?.text.split("\n").slice(1)).toEqual(text.split("\n").slice(1));
+    await h.send(555, 555, "/thongke");
+    expect(h.lastText(555)).toBe("Xin lỗi, lệnh này chỉ dành cho cán bộ trong nhóm điều hành.");
   });
 });

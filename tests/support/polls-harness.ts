@@ -7,6 +7,7 @@ import { createDeliveryWorker } from "../../src/jobs/deliver-outbox.js";
 import { registerPollDelivery, type PollDeliveryDeps } from "../../src/jobs/poll-delivery.js";
 import type { ReportPollResultsDeps } from "../../src/jobs/report-poll-results.js";
 import type { Db } from "../../src/storage/database.js";
+import { createInsightStore } from "../../src/storage/insight-store.js";
 import { createOutboxStore } from "../../src/storage/outbox-store.js";
 import { createPollsStore } from "../../src/storage/polls-store.js";
 import { createTestDeps, TEST_BOT_INFO } from "./test-bot.js";
@@ -45,6 +46,11 @@ export function createPollsHarness(options: { subscribers?: number[] } = {}) {
     calls.push({ method, payload: p });
     const chatId = Number(p.chat_id ?? 0);
     const message = { message_id: ++messageId, date: Math.floor(now().getTime() / 1000), chat: { id: chatId, type: chatId > 0 ? "private" : "supergroup" }, text: p.text };
+    if (method === "getChatMember") {
+      const userId = Number(p.user_id);
+      const status = userId === ADMIN_USER ? "administrator" : userId === STAFF_USER ? "member" : "left";
+      return { ok: true, result: { status, user: { id: userId, is_bot: false, first_name: "U" } } } as never;
+    }
     const result = method.startsWith("send") || method === "editMessageText" ? message : true;
     return { ok: true, result } as never;
   };
@@ -71,11 +77,7 @@ export function createPollsHarness(options: { subscribers?: number[] } = {}) {
   const closing: ClosePollsDeps = { polls, delivery, report, logger, staffChatId: STAFF_CHAT, staffLocale: "vi", now };
   const deps: PollsFeatureDeps = {
     polls,
-    staff: {
-      isStaff: async (userId) => userId === STAFF_USER || userId === ADMIN_USER,
-      isAdmin: async (userId) => userId === ADMIN_USER,
-    },
-    staffChatId: STAFF_CHAT,
+    insight: createInsightStore(db),
     timeZone: "Asia/Ho_Chi_Minh",
     now,
     logger,
