@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import { createBot } from "./bot/index.js";
+import { CLOSE_POLLS_JOB, createPollsSetup } from "./bot/polls-setup.js";
 import { CONSOLE_BOT_INFO, CONSOLE_TOKEN, runConsole } from "./bot/console.js";
 import { type RunningBot, startPolling } from "./bot/polling.js";
 import { startWebhook } from "./bot/webhook.js";
@@ -8,7 +9,10 @@ import { loadCorpus } from "./corpus/load-corpus.js";
 import { createEngine } from "./index/engine.js";
 import type { Engine } from "./index/types.js";
 import { createLogger, type Logger } from "./logger.js";
+import { createDeliveryWorker } from "./jobs/deliver-outbox.js";
+import { createScheduler } from "./jobs/scheduler.js";
 import { openDatabase } from "./storage/database.js";
+import { createOutboxStore } from "./storage/outbox-store.js";
 import { createQuestionStore } from "./storage/question-store.js";
 import { createUserStore } from "./storage/user-store.js";
 
@@ -61,6 +65,16 @@ async function main(): Promise<void> {
   const engine = buildEngine(config, logger);
   const users = createUserStore(db);
   const questions = createQuestionStore(db);
+  const outbox = createOutboxStore(db);
+  const polls = createPollsSetup({
+    db,
+    outbox,
+    logger,
+    timeZone: config.timeZone,
+    staffChatId: config.staffChatId,
+    quietHours: config.quietHours,
+    reportCron: config.reportCron,
+  });
   const deps = {
     engine,
     users,
@@ -69,6 +83,7 @@ async function main(): Promise<void> {
     cityName: config.cityName,
     contactLine: config.contactLine,
     staffChatId: config.staffChatId,
+    polls: polls.deps,
   };
 
   if (!config.botToken) {
@@ -84,6 +99,16 @@ async function main(): Promise<void> {
   const bot = createBot(config.botToken, deps, { apiRoot: config.telegramApiRoot });
 
   // ---- Jobs: start scheduled work here and push it onto `stoppables` (stopped before the database).
+  const worker = createDeliveryWorker({ api: bot.api, outbox, logger });
+  const scheduler = createScheduler({ logger }, { timeZone: config.timeZone });
+  polls.attach({ worker, scheduler, api: bot.api });
+  worker.start();
+  scheduler.start();
+  stoppables.push({ name: "delivery worker", stop: () => worker.stop() });
+  stoppables.push({ name: "scheduler", stop: () => scheduler.stop() });
+  // Deadlines that passed while the bot was down close now rather than at the next tick.
+  void scheduler.run(CLOSE_POLLS_JOB);
+  void polls.registerStaffCommands(bot.api);
   // ---- End of jobs.
 
   process.once("SIGINT", () => void shutdown("SIGINT").then(() => process.exit(0)));
