@@ -208,6 +208,19 @@ describe("polls end to end", () => {
       ]);
       // A group copy is the same for everyone: no personal ticks are edited into it.
       expect(api.callsOf("editMessageReplyMarkup").filter((c) => Number(c.payload.chat_id) === group.id)).toEqual([]);
+
+      api.userSays("/xuat 1", staff);
+      const csv = await api.waitForCall("sendDocument", (c) => Number(c.payload.chat_id) === STAFF_CHAT);
+      const lines = (csv.payload.document.data as Buffer).toString("utf8").split("\r\n");
+      expect(lines.slice(1, 6)).toEqual([
+        "STT,Phương án,Số phiếu,Tỷ lệ (%)",
+        "1,Lê Duẩn,0,0",
+        "2,Hùng Vương,1,50",
+        "3,Quốc lộ 9,1,50",
+        "Số người tham gia,,2,",
+      ]);
+      expect(lines.slice(7, 9)).toEqual(["Các phiếu (thăm dò có ghi tên)", "Mã người dùng Telegram,Tên,Phương án,Thời điểm (UTC)"]);
+      expect(lines.slice(9, 11).map((l) => l.split(",").slice(0, 3).join(","))).toEqual(["3001,Dân 3001,Hùng Vương", "3002,Dân 3002,Quốc lộ 9"]);
     } finally {
       await bot.stop();
     }
