@@ -1,5 +1,6 @@
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { stringify } from "yaml";
 import { cleanText } from "../src/corpus/clean-text.js";
 import { parseDate } from "../src/corpus/parse-date.js";
 import type { CorpusDoc } from "../src/index/types.js";
@@ -87,8 +88,15 @@ interface LawMeta {
   id: string;
   ten_van_ban: string;
   so_hieu_van_ban: string;
+  loai_van_ban: string;
+  linhvuc: string;
   noi_ban_hanh: string;
+  nguoi_ky: string;
   ngay_ban_hanh: string;
+  ngay_hieu_luc: string;
+  ngay_cong_bao: string;
+  so_cong_bao: string;
+  tinh_trang: string;
 }
 
 interface LawArticle {
@@ -99,7 +107,7 @@ interface LawArticle {
   text: string;
 }
 
-function buildLaw(lawId: string): { name: string; docs: CorpusDoc[] } {
+function buildLaw(lawId: string): { meta: LawMeta; docs: CorpusDoc[] } {
   const meta = readJsonl<LawMeta>(join(DATA_DIR, "laws", "documents.jsonl")).find((d) => d.id === lawId);
   if (!meta) throw new Error(`build-corpus: law ${lawId} not found in laws/documents.jsonl`);
   const docs = readJsonl<LawArticle>(join(DATA_DIR, "laws", "articles.jsonl"))
@@ -119,7 +127,47 @@ function buildLaw(lawId: string): { name: string; docs: CorpusDoc[] } {
         tags: a.path.split(" > ").slice(1).map((part) => tidy(part.replace(/:\s*/, ": "))),
       }),
     );
-  return { name: meta.ten_van_ban, docs };
+  return { meta, docs };
+}
+
+// Chapter names are in capitals in the source; the one proper noun among them keeps its capitals.
+const sentenceCase = (text: string) => {
+  const lower = text.toLocaleLowerCase("vi").replace("cộng hòa xã hội chủ nghĩa việt nam", "Cộng hòa xã hội chủ nghĩa Việt Nam");
+  return lower.charAt(0).toLocaleUpperCase("vi") + lower.slice(1);
+};
+
+/** One Markdown document about the code itself: who passed and signed it, when, and its chapters. */
+function lawOverview(meta: LawMeta, articles: CorpusDoc[]): string {
+  const chapters: Array<{ name: string; first: string; last: string }> = [];
+  for (const article of articles) {
+    const chapter = article.tags.find((t) => t.startsWith("Chương")) ?? "";
+    const number = /^Điều (\d+[a-z]?)/.exec(article.title)?.[1] ?? "";
+    const last = chapters.at(-1);
+    if (last && last.name === chapter) last.last = number;
+    else chapters.push({ name: chapter, first: number, last: number });
+  }
+  const front = stringify({
+    id: meta.so_hieu_van_ban,
+    title: meta.ten_van_ban,
+    type: "document",
+    date: parseDate(meta.ngay_ban_hanh),
+    number: meta.so_hieu_van_ban,
+    issuer: meta.noi_ban_hanh,
+    source: meta.ten_van_ban,
+    tags: [meta.linhvuc],
+  });
+  const body = [
+    `${meta.ten_van_ban}, số hiệu ${meta.so_hieu_van_ban}, là ${meta.loai_van_ban.toLocaleLowerCase("vi")} do ${meta.noi_ban_hanh} ban hành ngày ${meta.ngay_ban_hanh}; người ký: ${meta.nguoi_ky}.`,
+    `Bộ luật có hiệu lực thi hành từ ngày ${meta.ngay_hieu_luc}; tình trạng: ${meta.tinh_trang.toLocaleLowerCase("vi")}.`,
+    `Đăng Công báo ngày ${meta.ngay_cong_bao} (${meta.so_cong_bao.replace(/^Từ/, "từ")}). Lĩnh vực: ${meta.linhvuc}.`,
+    `Bộ luật gồm ${articles.length} điều, chia thành ${chapters.length} chương:`,
+    "",
+    ...chapters.map((c) => {
+      const [label, name = ""] = c.name.split(/:\s*/);
+      return `- ${label}: ${sentenceCase(name)} (Điều ${c.first}${c.last !== c.first ? ` đến Điều ${c.last}` : ""}).`;
+    }),
+  ];
+  return `---\n${front}---\n${body.join("\n")}\n`;
 }
 
 // ---- Administrative procedures ----
@@ -201,6 +249,10 @@ function buildProcedures(): CorpusDoc[] {
       const way = tidy(row.hinh_thuc).toLowerCase();
       const deadline = lowerUnit(tidy(row.thoi_han_giai_quyet)).replace(/[.;]$/, "").replace(/^Không quy định$/, "không quy định") || "không quy định";
       const note = tidy(row.mo_ta).replace(/\n+/g, " ").replace(/[.;]$/, "");
+      // The portal often repeats the deadline at the start of its note ("27 ngày làm việc, kể từ …").
+      if (note.startsWith(deadline) && note.length > deadline.length) {
+        return { way: WAYS[way] ?? way, deadline: sentence(note), fees: feeLines(row.phi_le_phi).join(" ") };
+      }
       const noteText =
         note === "" || NO_INFO.test(note) || note === "Không quy định" || note === deadline
           ? ""
@@ -263,8 +315,11 @@ function main(): void {
   process.stdout.write(`${join(OUT_DIR, "news", SEED_FILE)}: copied\n`);
   writeJsonl(join(OUT_DIR, "news", "quangtri.jsonl"), buildNews());
   for (const lawId of CODES) {
-    const { docs } = buildLaw(lawId);
-    writeJsonl(join(OUT_DIR, "laws", `${lawId.replace(/\//g, "-")}.jsonl`), docs);
+    const { meta, docs } = buildLaw(lawId);
+    const base = join(OUT_DIR, "laws", lawId.replace(/\//g, "-"));
+    writeJsonl(`${base}.jsonl`, docs);
+    writeFileSync(`${base}.md`, lawOverview(meta, docs));
+    process.stdout.write(`${base}.md: overview\n`);
   }
   writeJsonl(join(OUT_DIR, "procedures", "thu-tuc-hanh-chinh.jsonl"), buildProcedures());
 }

@@ -5,8 +5,7 @@ import { CONSOLE_BOT_INFO, CONSOLE_TOKEN, runConsole } from "./bot/console.js";
 import { type RunningBot, startPolling } from "./bot/polling.js";
 import { startWebhook } from "./bot/webhook.js";
 import { type Config, ConfigError, loadConfig } from "./config.js";
-import { loadCorpus } from "./corpus/load-corpus.js";
-import { createEngine } from "./index/engine.js";
+import { loadEngine } from "./corpus/engine-store.js";
 import type { Engine } from "./index/types.js";
 import { createLogger, type Logger } from "./logger.js";
 import { createDeliveryWorker } from "./jobs/deliver-outbox.js";
@@ -27,14 +26,13 @@ interface Stoppable {
   stop(): Promise<void> | void;
 }
 
-// The one place the engine is built; swap in snapshot loading here.
+// The one place the engine is built: from its snapshot in DATA_DIR when the corpus is unchanged.
 function buildEngine(config: Config, logger: Logger): Engine {
   const started = performance.now();
-  const corpus = loadCorpus(config.corpusDir);
-  for (const problem of corpus.problems) logger.warn(problem, "corpus: skipped a malformed entry");
-  const engine = createEngine(corpus.docs);
-  logger.info({ docs: engine.size, ms: Math.round(performance.now() - started) }, "index: ready");
-  return engine;
+  const loaded = loadEngine({ corpusPath: config.corpusDir, dataDir: config.dataDir, logger });
+  for (const problem of loaded.problems) logger.warn(problem, "corpus: skipped a malformed entry");
+  logger.info({ docs: loaded.engine.size, origin: loaded.origin, ms: Math.round(performance.now() - started) }, "index: ready");
+  return loaded.engine;
 }
 
 async function main(): Promise<void> {
@@ -128,6 +126,10 @@ async function main(): Promise<void> {
   }
   // Updates stop first, so that nothing in flight meets a closed database.
   stoppables.push({ name: "bot", stop: () => running.stop() });
+  running.done.catch((err: unknown) => {
+    logger.fatal({ err }, "bot: cannot receive updates (token revoked, or another process uses it); stopping");
+    void shutdown("updates failed").then(() => process.exit(1));
+  });
 }
 
 main().catch((err: unknown) => {

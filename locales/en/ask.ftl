@@ -9,3 +9,4 @@ button-open-source = Open source
 feedback-thanks = Thank you for your feedback.
 feedback-already = This feedback is already recorded.
 feedback-not-yours = Only the person who asked can rate the answer.
+feedback-thanks-down = Thank you. Try «More results», or ask again in other words.

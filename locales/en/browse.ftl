@@ -7,3 +7,6 @@ latest-header = <b>Latest news</b>
 documents-header = <b>New documents</b>
 number-header = Document number «{ $number }»:
 number-not-found = No document carries the number «{ $number }».
+search-none = Nothing found for «{ $query }».
+latest-empty = No news yet.
+documents-empty = No documents yet.

@@ -7,5 +7,4 @@ error-apology = Sorry, something went wrong while handling your request. Please 
 rate-limited = You are sending messages a little fast. Please wait a few seconds; I will answer them in turn.
 unhandled-command = I do not know this command. Send /help to see the commands.
 unhandled-message = For now I can only read questions written as text. Please type your question.
-list-empty = Nothing here yet.
 doc-number = No. { $number }

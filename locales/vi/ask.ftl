@@ -9,3 +9,4 @@ button-open-source = Mở nguồn
 feedback-thanks = Cảm ơn Ông/Bà đã góp ý.
 feedback-already = Góp ý này đã được ghi nhận.
 feedback-not-yours = Chỉ người đặt câu hỏi mới đánh giá được câu trả lời.
+feedback-thanks-down = Cảm ơn Ông/Bà. Mời xem «Kết quả khác» hoặc hỏi lại bằng từ ngữ khác.

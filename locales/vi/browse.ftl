@@ -4,3 +4,6 @@ latest-header = <b>Tin mới nhất</b>
 documents-header = <b>Văn bản mới</b>
 number-header = Văn bản số «{ $number }»:
 number-not-found = Không có văn bản mang số «{ $number }».
+search-none = Không tìm thấy tài liệu nào cho «{ $query }».
+latest-empty = Chưa có tin nào.
+documents-empty = Chưa có văn bản nào.

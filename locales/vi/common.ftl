@@ -7,5 +7,4 @@ error-apology = Xin lỗi, hệ thống vừa gặp sự cố khi xử lý yêu 
 rate-limited = Ông/Bà gửi hơi nhanh. Xin vui lòng chờ vài giây rồi gửi tiếp, tôi sẽ trả lời lần lượt.
 unhandled-command = Tôi chưa hiểu lệnh này. Gõ /trogiup để xem các lệnh.
 unhandled-message = Hiện tôi chỉ đọc được câu hỏi bằng chữ. Ông/Bà vui lòng gõ câu hỏi.
-list-empty = Chưa có tài liệu nào.
 doc-number = Số: { $number }

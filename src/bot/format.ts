@@ -60,8 +60,8 @@ export function splitEscaped(text: string, max = MESSAGE_MAX_CHARS): string[] {
   for (const paragraph of text.split(/\n\s*\n|\n/)) {
     const trimmed = paragraph.trim();
     if (!trimmed) continue;
-    // Sentence ends: ". " "? " "! " "…", keeping the mark with its sentence.
-    for (const sentence of trimmed.match(/[^.!?…]+(?:[.!?…]+["”)]?\s*|$)/g) ?? [trimmed]) {
+    // A sentence ends at . ! ? … followed by a space, so "7.210" and "21-KL/TW" stay whole.
+    for (const sentence of trimmed.split(/(?<=[.!?…]["”)]?)\s+/)) {
       pieces.push(...splitLong(escapeHtml(sentence.trim()), max));
     }
     pieces.push("\n\n");

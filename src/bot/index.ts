@@ -124,6 +124,8 @@ async function apologise(err: BotError<BotContext>): Promise<void> {
   const log = ctx.logger ?? ctx.deps.logger;
   const kind = error instanceof GrammyError ? "Telegram refused a call" : error instanceof HttpError ? "network" : "handler";
   log.error({ err: error, update_id: ctx.update.update_id }, `bot: update failed (${kind})`);
+  // Telegram refuses to let the bot write to this user at all: an apology would fail the same way.
+  if (error instanceof GrammyError && error.error_code === 403) return;
   try {
     if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t("error-apology") });
     else if (ctx.chat && (ctx.chat.type === "private" || ctx.msg)) await ctx.reply(ctx.t("error-apology"));

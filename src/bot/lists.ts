@@ -21,19 +21,18 @@ export function logList(ctx: BotContext, kind: QuestionKind, query: string, docI
   return { ...entry, id, feedback: null, page: 0, createdAt: "" };
 }
 
-/** The heading of a list, by the kind of request that made it. */
+/** The heading of a list, by the kind of request that made it; an empty list says so instead. */
 export function listHeader(ctx: BotContext, row: LoggedQuestion): string {
   const query = escapeHtml(truncate(row.question, 120));
+  const count = row.hits.length;
   switch (row.kind) {
-    case "search":
-      return ctx.t("search-header", { query, count: row.hits.length });
     case "latest":
-      return ctx.t("latest-header");
+      return ctx.t(count > 0 ? "latest-header" : "latest-empty");
     case "documents":
-      return ctx.t("documents-header");
+      return ctx.t(count > 0 ? "documents-header" : "documents-empty");
     case "number":
-      return ctx.t("number-header", { number: query, count: row.hits.length });
+      return ctx.t("number-header", { number: query, count });
     default:
-      return ctx.t("search-header", { query, count: row.hits.length });
+      return count > 0 ? ctx.t("search-header", { query, count }) : ctx.t("search-none", { query });
   }
 }

@@ -15,6 +15,8 @@ export interface PollingOptions {
 /** A running bot; `stop()` stops fetching, waits for the updates in hand and resolves. */
 export interface RunningBot {
   stop(): Promise<void>;
+  /** Settles when the bot has stopped: resolves after `stop()`, rejects when it could not go on (401, 409). */
+  done: Promise<void>;
 }
 
 /**
@@ -23,6 +25,16 @@ export interface RunningBot {
  * whatever an earlier run set).
  */
 export async function startPolling(bot: Bot<BotContext>, options: PollingOptions): Promise<RunningBot> {
+  // The runner retries a failing getUpdates quietly; say why in the log, for 409 (a second process
+  // polling with the same token) is an operator's problem, not one that waiting solves.
+  bot.api.config.use(async (prev, method, payload, signal) => {
+    const result = await prev(method, payload, signal);
+    if (method === "getUpdates" && !result.ok) {
+      const hint = result.error_code === 409 ? "; is another process polling with this token?" : "";
+      options.logger.error({ error_code: result.error_code, description: result.description }, `bot: getUpdates failed${hint}`);
+    }
+    return result;
+  });
   await bot.init();
   await bot.api.deleteWebhook();
   await registerCommands(bot.api, options.logger);
@@ -36,8 +48,11 @@ export async function startPolling(bot: Bot<BotContext>, options: PollingOptions
     },
   });
   options.logger.info({ username: bot.botInfo.username }, "bot: polling");
+  // The runner gives up on 401 (token revoked) and 409 (another poller): nothing to retry then.
+  const done = handle.task() ?? Promise.resolve();
   let stopping: Promise<void> | undefined;
   return {
+    done,
     stop() {
       stopping ??= handle.isRunning() ? handle.stop() : Promise.resolve();
       return stopping;

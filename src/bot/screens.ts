@@ -88,13 +88,12 @@ export function renderAnswer(deps: ScreenDeps, row: LoggedQuestion, answer: Answ
   return { text: lines.join("\n"), keyboard };
 }
 
-/** A page of a /tim, /moi or /vanban list. `header` is already translated and escaped. */
+/** A page of a /tim, /moi or /vanban list. `header` is already translated and escaped, and says when the list is empty. */
 export function renderList(deps: ScreenDeps, row: LoggedQuestion, header: string, page: number): Screen {
   const { t } = deps;
   const keyboard = new InlineKeyboard();
   const lines = [header];
-  const shown = listDocs(deps, row, page * LIST_PAGE_SIZE, LIST_PAGE_SIZE, lines, keyboard);
-  if (shown === 0) lines.push("", t("list-empty"));
+  listDocs(deps, row, page * LIST_PAGE_SIZE, LIST_PAGE_SIZE, lines, keyboard);
   if (page > 0) keyboard.text(t("button-previous"), encodeCallback(CALLBACK.listPage, row.id, page - 1));
   if (page + 1 < listPageCount(row)) {
     keyboard.text(t("button-next"), encodeCallback(CALLBACK.listPage, row.id, page + 1));

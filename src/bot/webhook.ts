@@ -56,8 +56,10 @@ export async function startWebhook(bot: Bot<BotContext>, options: WebhookOptions
   await registerCommands(bot.api, options.logger);
   options.logger.info({ port: options.port, path }, "bot: webhook listening");
   let stopping: Promise<void> | undefined;
+  const done = new Promise<void>((resolve) => server.once("close", () => resolve()));
   return {
     server,
+    done,
     stop() {
       // close() waits for requests in flight; idle keep-alive sockets are closed at once.
       stopping ??= new Promise<void>((resolve) => {

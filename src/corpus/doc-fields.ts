@@ -5,7 +5,7 @@ import { parseDate } from "./parse-date.js";
 const DOC_TYPES: readonly DocType[] = ["news", "document"];
 
 /** The outcome of checking one record's fields: a document, or the first thing wrong with it. */
-export type FieldsResult = { ok: true; doc: CorpusDoc } | { ok: false; message: string };
+export type FieldsResult = { ok: true; doc: CorpusDoc } | { ok: false; message: string; field?: string };
 
 /**
  * Checks the fields shared by the Markdown front matter and the JSON Lines records and builds a document.
@@ -13,7 +13,7 @@ export type FieldsResult = { ok: true; doc: CorpusDoc } | { ok: false; message: 
  * YAML/JSON number; `tags` is a list of strings or one comma-separated string.
  */
 export function docFromFields(fields: Record<string, unknown>, fallbackId: string): FieldsResult {
-  const fail = (message: string): FieldsResult => ({ ok: false, message });
+  const fail = (message: string, field?: string): FieldsResult => ({ ok: false, message, ...(field ? { field } : {}) });
   const text = (key: string): string | null | Error => {
     const value = fields[key];
     if (value === undefined || value === null) return null;
@@ -25,25 +25,25 @@ export function docFromFields(fields: Record<string, unknown>, fallbackId: strin
   const values: Record<string, string | null> = {};
   for (const key of ["id", "title", "body", "date", "time", "url", "number", "issuer", "source"]) {
     const value = text(key);
-    if (value instanceof Error) return fail(value.message);
+    if (value instanceof Error) return fail(value.message, key);
     values[key] = value;
   }
   if (!values.title) return fail('missing "title"');
   if (!values.body) return fail('missing "body" (the document text)');
   const type = fields.type ?? "news";
   if (!DOC_TYPES.includes(type as DocType)) {
-    return fail(`"type" must be "news" or "document", found ${JSON.stringify(type)}`);
+    return fail(`"type" must be "news" or "document", found ${JSON.stringify(type)}`, "type");
   }
   let date: string | null = null;
   if (values.date) {
     date = parseDate(values.date);
-    if (!date) return fail(`"date" ${JSON.stringify(values.date)} is not a date; write 2024-05-22, 22-5-2024 or 22/5/2024`);
+    if (!date) return fail(`"date" ${JSON.stringify(values.date)} is not a date; write 2024-05-22, 22-5-2024 or 22/5/2024`, "date");
   }
   if (values.time && !/^([01]?\d|2[0-3]):[0-5]\d$/.test(values.time)) {
-    return fail(`"time" ${JSON.stringify(values.time)} is not a time of day; write 10:25`);
+    return fail(`"time" ${JSON.stringify(values.time)} is not a time of day; write 10:25`, "time");
   }
   const tags = parseTags(fields.tags);
-  if (tags instanceof Error) return fail(tags.message);
+  if (tags instanceof Error) return fail(tags.message, "tags");
   return {
     ok: true,
     doc: {

@@ -44,7 +44,11 @@ export function parseMarkdownDoc(text: string, path: string): ParsedFile {
   }
   record.body = markdownToText(bodyLines.join("\n"));
   const checked = docFromFields(record, idFromPath(path));
-  if (!checked.ok) return fail(1, checked.message);
+  if (!checked.ok) {
+    // Point at the offending front matter line when there is one.
+    const at = checked.field ? lines.slice(1, end).findIndex((l) => l.startsWith(`${checked.field}:`)) : -1;
+    return fail(at >= 0 ? at + 2 : 1, checked.message);
+  }
   return { docs: [checked.doc], lines: [1], problems: [] };
 }
 

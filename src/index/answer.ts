@@ -1,3 +1,4 @@
+import { findDocNumbers } from "./doc-number.js";
 import type { AnswerKind } from "./question.js";
 
 /** A sentence of a text with its offsets. */
@@ -40,7 +41,9 @@ export interface Figure {
   end: number;
 }
 
-const NUM = String.raw`\d+(?:[.,]\d+)*`;
+// Digits, or numbers in words as laws write them ("mười tám tuổi", "hai phần ba", "nửa tháng").
+const NUMBER_WORD = "(?:một|hai|ba|bốn|tư|năm|sáu|bảy|tám|chín|mười|mươi|mốt|lăm|nhăm|trăm|nghìn|nửa)";
+const NUM = String.raw`(?:\d+(?:[.,]\d+)*|(?<![\p{L}])${NUMBER_WORD}(?:\s(?:${NUMBER_WORD}|phần))*)`;
 // "đồng chí" (comrade), "đồng bào", "đồng thời" are not money.
 const UNIT_MONEY = String.raw`(?:nghìn tỷ|ngàn tỷ|tỷ|tỉ|triệu|nghìn|ngàn|trăm)?\s*(?:đồng(?!\s*(?:chí|bào|thời|bộ|ý|hương|nghiệp|đội|tình|loạt))|VNĐ|VND|vnđ|USD|usd|đô la|euro|Euro|EUR)`;
 const FIGURE_PATTERNS: Array<[AnswerKind, RegExp]> = [
@@ -48,7 +51,9 @@ const FIGURE_PATTERNS: Array<[AnswerKind, RegExp]> = [
   ["amount", new RegExp(String.raw`${NUM}\s*(?:${UNIT_MONEY}|(?:nghìn tỷ|ngàn tỷ|tỷ|tỉ|triệu)(?!\s*(?:người|lượt|con|tấn|m|km)))`, "gu")],
   ["date", /(?:ngày\s*)?\d{1,2}\s?[-/.]\s?\d{1,2}\s?[-/.]\s?\d{4}|(?:ngày\s*\d{1,2}\s*)?tháng\s*\d{1,2}(?:\s*năm\s*\d{4}|\s*[-/]\s*\d{4})?|năm\s*\d{4}/gu],
   ["duration", new RegExp(String.raw`${NUM}\s*(?:ngày làm việc|ngày|tháng|năm|giờ|tuần|phút|quý)(?![\p{L}])`, "gu")],
-  ["count", new RegExp(String.raw`(?<![\d.,/-])${NUM}(?![\d/-])`, "gu")],
+  // Quantities with their unit, in digits or words: "62 tuổi", "mười tám tuổi", "02 bản", "hai phần ba suất".
+  ["count", new RegExp(String.raw`${NUM}\s*(?:tuổi|lần|bản|suất|người|tháng lương)(?![\p{L}])`, "gu")],
+  ["count", new RegExp(String.raw`(?<![\d.,/-])\d+(?:[.,]\d+)*(?![\d/-])`, "gu")],
 ];
 
 const PERSON_RE = /(?:[Đđ]ồng chí|[Ôô]ng|[Bb]à|[Aa]nh|[Cc]hị)\s+((?:\p{Lu}[\p{Ll}\p{M}]*\s?){2,5})|(?<![\p{L}])((?:\p{Lu}[\p{Ll}\p{M}]+\s){2,4}\p{Lu}[\p{Ll}\p{M}]+)/gu;
@@ -57,13 +62,13 @@ const PERSON_RE = /(?:[Đđ]ồng chí|[Ôô]ng|[Bb]à|[Aa]nh|[Cc]hị)\s+((?:\p
 // any number, an amount question by an amount, a duration by a duration.
 const ACCEPTS: Record<AnswerKind, AnswerKind[]> = {
   count: ["percent", "amount", "duration", "count"],
-  amount: ["amount", "count"],
+  amount: ["amount"],
   percent: ["percent"],
-  duration: ["duration", "date"],
+  duration: ["duration"],
   date: ["date"],
   person: ["person"],
   place: [],
-  document: [],
+  document: ["document"],
   definition: [],
   other: [],
 };
@@ -88,6 +93,11 @@ export function findFigures(sentence: string, kind: AnswerKind): Figure[] {
       taken.push([start, end]);
       // Dates are matched to keep their numbers from being taken as counts; they answer only date kinds.
       if (accepted.includes(figureKind)) figures.push({ text: match[0].trim(), kind: figureKind, start, end });
+    }
+  }
+  if (accepted.includes("document")) {
+    for (const mention of findDocNumbers(sentence)) {
+      figures.push({ text: mention.raw, kind: "document", start: mention.start, end: mention.end });
     }
   }
   if (accepted.includes("person")) {

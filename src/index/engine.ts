@@ -37,11 +37,21 @@ export const ENGINE_SETTINGS = {
   /** How many documents are ranked before the answer is looked for. */
   candidates: 60,
   /** How many of the best documents are read for the answer sentence. */
-  answerDocs: 5,
+  answerDocs: 8,
+  /** Weight of a document's best passage against its BM25 score when re-ranking the documents read. */
+  evidenceWeight: 1,
+  /** Bonus of the document that holds the answer sentence when re-ranking (1 = one best BM25 score). */
+  answerDocBonus: 10,
+  /** Documents scoring below this share of the best one are not read for the answer. */
+  answerDocMinRelative: 0.4,
+  /** Syllables found in more than this share of documents only rank the candidates the rarer terms found. */
+  commonTermShare: 0.04,
+  /** How many candidates the common syllables rank. */
+  commonTermCandidates: 2000,
   /** Below this share of the question's weight found in the document, there is no answer. */
-  minDocCoverage: 0.55,
+  minDocCoverage: 0.5,
   /** Below this share found in the answer sentence (title counted half), there is no answer. */
-  minSentenceCoverage: 0.4,
+  minSentenceCoverage: 0.5,
 } as const;
 
 interface QueryTerm {
@@ -53,6 +63,8 @@ interface QueryTerm {
 /** Weight units of a question, for coverage: each content syllable with its idf. */
 interface Unit {
   foldedHash: number;
+  /** The typo correction's hash, which counts as the syllable; 0 when none. */
+  altHash: number;
   accentHash: number;
   idf: number;
 }
@@ -182,13 +194,38 @@ export class VietEngine implements Engine {
   ask(question: string, options: AskOptions = {}): AskResult {
     const top = Math.max(1, Math.min(options.top ?? 5, 100));
     const analysis = analyzeQuestion(question);
-    const ranked = this.rank(analysis, Math.max(ENGINE_SETTINGS.candidates, top));
+    let ranked = this.rank(analysis, Math.max(ENGINE_SETTINGS.candidates, top));
+    const { answer, evidence } = this.findAnswer(analysis, ranked);
+    ranked = this.rerank(ranked, evidence, analysis, answer);
     const hits: Hit[] = ranked.slice(0, top).map((r) => ({
       docId: this.docs[r.doc]!.id,
       title: this.docs[r.doc]!.title,
       score: Math.round(r.score * 1000) / 1000,
     }));
-    return { question, answer: this.findAnswer(analysis, ranked), hits };
+    return { question, answer, hits };
+  }
+
+  /**
+   * Re-ranks the documents that were read by how well their best passage covers the question (a
+   * long page that holds the answer in one sentence beats a short text that shares a few words);
+   * the answer's document comes first, after exact official-number matches.
+   */
+  private rerank(
+    ranked: Array<{ doc: number; score: number }>,
+    evidence: Map<number, number>,
+    analysis: QuestionAnalysis,
+    answer: Answer | null,
+  ): Array<{ doc: number; score: number }> {
+    if (evidence.size === 0) return ranked;
+    const top = ranked[0]!.score;
+    const exact = new Set(analysis.docNumbers.flatMap((m) => this.slotsWithNumber(m.raw)));
+    const answerSlot = answer ? this.slotById.get(answer.docId) : undefined;
+    const key = (r: { doc: number; score: number }) =>
+      (exact.has(r.doc) ? 100 : 0) + (r.doc === answerSlot ? ENGINE_SETTINGS.answerDocBonus : 0) + r.score / top + ENGINE_SETTINGS.evidenceWeight * (evidence.get(r.doc) ?? 0);
+    const read = ranked.slice(0, evidence.size).sort((a, b) => key(b) - key(a));
+    // Scores stay BM25 scores, best first, so that a reader of `hits` sees a falling order.
+    const scores = ranked.slice(0, evidence.size).map((r) => r.score).sort((a, b) => b - a);
+    return [...read.map((r, i) => ({ doc: r.doc, score: scores[i]! })), ...ranked.slice(evidence.size)];
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -280,7 +317,7 @@ export class VietEngine implements Engine {
   }
 
   private correct(folded: string): string | null {
-    if (folded.length < 3) return null;
+    if (folded.length < 4) return null;
     if (!this.fuzzy) this.fuzzy = createFuzzyVocabulary(this.vocabulary);
     let best: string | null = null;
     let bestDf = 0;
@@ -300,7 +337,14 @@ export class VietEngine implements Engine {
     const acc = this.acc;
     // Rare terms first: the accumulator is the same whatever the order, but this keeps it predictable.
     const terms = this.queryTerms(analysis).sort((a, b) => b.idf - a.idf);
-    for (const term of terms) this.index.accumulate(acc, term.hash, term.weight, term.idf);
+    // Rare terms (and syllable pairs) are walked in full; common syllables (của, và, năm) are only
+    // looked up for the candidates the rare ones found: their lists are the bulk of the work and
+    // they change the order of the candidates, not which documents are candidates.
+    const commonDf = Math.max(50, this.index.liveCount * ENGINE_SETTINGS.commonTermShare);
+    const rare = terms.filter((t) => this.index.df(t.hash) <= commonDf);
+    const common = rare.length > 0 ? terms.filter((t) => this.index.df(t.hash) > commonDf) : [];
+    for (const term of rare.length > 0 ? rare : terms) this.index.accumulate(acc, term.hash, term.weight, term.idf);
+    if (common.length > 0) this.index.accumulateForCandidates(acc, common, ENGINE_SETTINGS.commonTermCandidates);
     const filter = type ? (slot: number) => this.docs[slot]!.type === type : undefined;
     const ranked = this.index.top(acc, k, filter);
     const exact = new Set<number>();
@@ -319,60 +363,87 @@ export class VietEngine implements Engine {
     return [...exactFirst.sort((a, b) => b.score - a.score), ...ranked.filter((r) => !exact.has(r.doc))].slice(0, k);
   }
 
-  private findAnswer(analysis: QuestionAnalysis, ranked: Array<{ doc: number; score: number }>): Answer | null {
+  /**
+   * Reads the best documents sentence by sentence: returns the sentence that answers (or null) and,
+   * for each document read, how well its best passage covers the question (used to re-rank).
+   */
+  private findAnswer(
+    analysis: QuestionAnalysis,
+    ranked: Array<{ doc: number; score: number }>,
+  ): { answer: Answer | null; evidence: Map<number, number> } {
     const s = ENGINE_SETTINGS;
-    if (ranked.length === 0) return null;
+    const evidence = new Map<number, number>();
+    if (ranked.length === 0) return { answer: null, evidence };
     const units = this.units(analysis);
     const totalIdf = units.reduce((sum, u) => sum + u.idf, 0);
-    if (totalIdf === 0 && analysis.docNumbers.length === 0) return null;
+    const collocations = this.collocations(analysis, units);
+    if (totalIdf === 0 && analysis.docNumbers.length === 0) return { answer: null, evidence };
     const topScore = ranked[0]!.score;
     const questionNumbers = new Set(analysis.tokens.filter((t) => t.kind === "number").map((t) => t.canon));
     let best: { score: number; answer: Answer } | null = null;
     for (const { doc: slot, score } of ranked.slice(0, s.answerDocs)) {
+      // Documents far below the best one rarely hold the answer, and reading them costs time.
+      if (score < topScore * s.answerDocMinRelative) break;
       const doc = this.docs[slot]!;
-      const titleTokens = tokenize(doc.title);
+      // Where a text comes from ("Bộ luật Lao động 2019") is read as part of its title.
+      const titleTokens = tokenize([doc.title, doc.source, doc.number].filter(Boolean).join(". "));
       const titleHas = new Set<number>();
-      for (const t of titleTokens) titleHas.add(t.foldedHash).add(t.accentHash);
+      addTokens(titleHas, titleTokens);
       const bodyHas = new Set<number>();
       const sentences = splitSentences(doc.body);
       const sentenceTokens = sentences.map((sentence) => tokenize(sentence.text));
-      for (const tokens of sentenceTokens) for (const t of tokens) bodyHas.add(t.foldedHash).add(t.accentHash);
+      for (const tokens of sentenceTokens) addTokens(bodyHas, tokens);
       const numberMatch = analysis.docNumbers.some((m) => this.slotsWithNumber(m.raw).includes(slot));
-      const docCoverage =
-        totalIdf === 0 ? 1 : units.reduce((sum, u) => sum + (titleHas.has(u.foldedHash) || bodyHas.has(u.foldedHash) ? u.idf : 0), 0) / totalIdf;
+      const docHas = new Set([...titleHas, ...bodyHas]);
+      const docMatched = units.reduce((sum, u) => sum + (docHas.has(u.foldedHash) || docHas.has(u.altHash) ? u.idf : 0), 0);
+      const docCoverage = totalIdf === 0 ? 1 : (docMatched - this.brokenWords(collocations, docHas, docHas)) / totalIdf;
+      evidence.set(slot, 0.5 * docCoverage);
       if (docCoverage < s.minDocCoverage && !numberMatch) continue;
       const relative = score / topScore;
+      // A list item ("a) Vào ngày thường, ít nhất bằng 150%;") is read with the line that
+      // introduces it ("… được trả lương như sau:"), which holds the rest of the question's words.
+      let leadIn = -1;
       sentences.forEach((sentence, i) => {
+        if (!LIST_ITEM.test(sentence.text)) leadIn = -1;
+        const context = new Set(titleHas);
+        if (leadIn >= 0) addTokens(context, sentenceTokens[leadIn]!);
+        if (sentence.text.endsWith(":")) leadIn = i;
         const tokens = sentenceTokens[i]!;
         const has = new Set<number>();
-        for (const t of tokens) has.add(t.foldedHash).add(t.accentHash);
+        addTokens(has, tokens);
         let matched = 0;
         let accentBonus = 0;
         for (const u of units) {
-          if (has.has(u.foldedHash)) {
+          if (has.has(u.foldedHash) || has.has(u.altHash)) {
             matched += u.idf;
             if (u.accentHash && has.has(u.accentHash)) accentBonus += u.idf * 0.1;
-          } else if (titleHas.has(u.foldedHash)) matched += u.idf * 0.5;
+          } else if (context.has(u.foldedHash) || context.has(u.altHash)) matched += u.idf * 0.5;
         }
-        const coverage = totalIdf === 0 ? 0 : matched / totalIdf;
+        matched -= this.brokenWords(collocations, has, context);
+        // The sentence is read within its document: a strong document lends it some of its weight.
+        const coverage = totalIdf === 0 ? 0 : 0.7 * (matched / totalIdf) + 0.3 * docCoverage;
+        if (coverage < s.minSentenceCoverage && !numberMatch) return;
         const pairs = this.pairMatches(analysis, tokens);
-        const figure = wantsFigure(analysis.kind) || analysis.kind === "person"
+        const needsFigure = wantsFigure(analysis.kind) || (analysis.kind === "document" && analysis.docNumbers.length === 0);
+        const figure = needsFigure || analysis.kind === "person"
           ? this.pickFigure(sentence.text, tokens, analysis, questionNumbers)
           : null;
+        if (needsFigure && !figure && (coverage < 0.75 || analysis.focus.length > 0)) return;
         let sentenceScore = coverage + 0.15 * pairs + accentBonus / Math.max(totalIdf, 1) + 0.5 * relative;
         if (figure) sentenceScore += 0.35;
-        else if (wantsFigure(analysis.kind)) sentenceScore -= 0.25;
+        else if (needsFigure) sentenceScore -= 0.25;
         if (analysis.kind === "definition" && /\blà\b/.test(sentence.text.slice(0, 120))) sentenceScore += 0.1;
-        // A very short line (a heading) says little; a huge one is hard to read.
-        if (sentence.text.length < 25) sentenceScore -= 0.2;
-        if (coverage < s.minSentenceCoverage && !numberMatch) return;
-        if (wantsFigure(analysis.kind) && !figure && coverage < 0.75) return;
+        // A very short line (a heading) says little.
+        if (sentence.text.length < 25 && !(leadIn >= 0 && LIST_ITEM.test(sentence.text))) sentenceScore -= 0.2;
+        const quality = 0.5 * docCoverage + sentenceScore - 0.5 * relative;
+        if (quality > evidence.get(slot)!) evidence.set(slot, quality);
         if (!best || sentenceScore > best.score) {
           const focus = figure ?? this.focusOf(tokens, units);
+          const lead = LIST_ITEM.test(sentence.text) && leadIn >= 0 && leadIn !== i ? `${sentences[leadIn]!.text} ` : "";
           best = {
             score: sentenceScore,
             answer: {
-              text: clipSentence(sentence.text, focus.start, focus.end),
+              text: clipSentence(lead + sentence.text, lead.length + focus.start, lead.length + focus.end),
               figure: figure?.text ?? null,
               docId: doc.id,
               title: doc.title,
@@ -383,7 +454,32 @@ export class VietEngine implements Engine {
         }
       });
     }
-    return best ? (best as { answer: Answer }).answer : null;
+    return { answer: best ? (best as { answer: Answer }).answer : null, evidence };
+  }
+
+  /**
+   * The question's two-syllable words: adjacent content syllables that also occur together in the
+   * corpus ("đại học", "bệnh viện"). A text that has both syllables apart has not got the word.
+   */
+  private collocations(analysis: QuestionAnalysis, units: Unit[]): Array<{ pair: number; idf: number }> {
+    const idfOf = new Map(units.map((u) => [u.foldedHash, u.idf]));
+    const found: Array<{ pair: number; idf: number }> = [];
+    const content = new Set(analysis.content);
+    const { tokens } = analysis;
+    for (let i = 1; i < tokens.length; i++) {
+      if (!content.has(i) || !content.has(i - 1) || tokens[i]!.breakBefore) continue;
+      const pair = pairHash(tokens[i - 1]!, tokens[i]!);
+      if (this.index.df(pair) < 2) continue;
+      found.push({ pair, idf: Math.min(idfOf.get(tokens[i - 1]!.foldedHash) ?? 0, idfOf.get(tokens[i]!.foldedHash) ?? 0) });
+    }
+    return found;
+  }
+
+  /** Weight to take off for question words whose syllables a text has, but not together. */
+  private brokenWords(collocations: Array<{ pair: number; idf: number }>, has: Set<number>, context: Set<number>): number {
+    let penalty = 0;
+    for (const c of collocations) if (!has.has(c.pair) && !context.has(c.pair)) penalty += c.idf * 0.7;
+    return penalty;
   }
 
   /** Content syllables of the question with their idf, deduplicated by folded form. */
@@ -393,10 +489,16 @@ export class VietEngine implements Engine {
       const t = analysis.tokens[i]!;
       if (seen.has(t.foldedHash)) continue;
       let idf = this.index.idf(t.foldedHash);
-      // A syllable found nowhere (a typo, or a word the corpus lacks) still counts: it is what the
-      // question is about, and an answer that lacks it is not an answer. Its weight is capped.
-      if (idf === 0) idf = t.kind === "word" && this.correct(t.folded) ? 0 : Math.log(1 + this.index.liveCount);
-      seen.set(t.foldedHash, { foldedHash: t.foldedHash, accentHash: t.accentHash, idf });
+      let altHash = 0;
+      // A syllable found nowhere (a typo, or a word the corpus lacks) still counts in full: it is
+      // what the question is about, and a text without it does not answer. Its correction, if the
+      // vocabulary has one, may stand in for it.
+      if (idf === 0) {
+        idf = Math.log(1 + this.index.liveCount);
+        const corrected = t.kind === "word" ? this.correct(t.folded) : null;
+        if (corrected) altHash = wordForms(corrected).foldedHash;
+      }
+      seen.set(t.foldedHash, { foldedHash: t.foldedHash, accentHash: t.accentHash, altHash, idf });
     }
     return [...seen.values()];
   }
@@ -417,9 +519,21 @@ export class VietEngine implements Engine {
 
   /** The figure of the wanted kind nearest to the question's words in the sentence. */
   private pickFigure(text: string, tokens: Token[], analysis: QuestionAnalysis, questionNumbers: Set<string>): Figure | null {
+    const folded = foldDiacritics(text.toLowerCase());
     const figures = findFigures(text, analysis.kind).filter((f) => {
       const canon = tokenize(f.text).find((t) => t.kind === "number")?.canon;
-      return !(canon && questionNumbers.has(canon) && f.kind !== "person");
+      if (canon && questionNumbers.has(canon) && f.kind !== "person") return false;
+      if (f.kind === "person") return true;
+      // "bao nhiêu giờ" is answered by a figure in giờ; "bao nhiêu đảng viên" by a figure next to "đảng viên".
+      if (analysis.unit) {
+        const after = folded.slice(f.start, f.end + 16);
+        return new RegExp(`^[\\d.,\\s%]*(?:\\S+\\s)?${analysis.unit}\\b`).test(after) || new RegExp(`\\b${analysis.unit}\\b`).test(foldDiacritics(f.text.toLowerCase()));
+      }
+      if (analysis.focus.length > 0 && f.kind !== "percent") {
+        const window = folded.slice(Math.max(0, f.start - 40), f.end + 40);
+        return new RegExp(`\\b${analysis.focus.join("\\s+")}\\b`).test(window);
+      }
+      return true;
     });
     if (figures.length === 0) return null;
     const wanted = new Set(analysis.content.map((i) => analysis.tokens[i]!.foldedHash));
@@ -433,7 +547,16 @@ export class VietEngine implements Engine {
         const gap = a.end <= f.start ? f.start - a.end : a.start >= f.end ? a.start - f.end : 0;
         return sum + weights[i]! * Math.exp(-gap / 25);
       }, 0) * (f.kind === "count" && /^(19|20)\d\d$/.test(f.text) ? 0.3 : 1);
-    return figures.reduce((a, b) => (closeness(b) > closeness(a) ? b : a));
+    // What is counted ("đảng viên") sits right before or after its figure: that dominates.
+    const focusSpans: Array<[number, number]> = [];
+    if (analysis.focus.length > 0) {
+      const re = new RegExp(`\\b${analysis.focus.join("\\s+")}\\b`, "g");
+      for (const m of folded.matchAll(re)) focusSpans.push([m.index!, m.index! + m[0].length]);
+    }
+    const focusCloseness = (f: Figure) =>
+      focusSpans.reduce((best, [a, b]) => Math.max(best, Math.exp(-(b <= f.start ? f.start - b : a >= f.end ? a - f.end : 0) / 8)), 0);
+    const score = (f: Figure) => 10 * focusCloseness(f) + closeness(f);
+    return figures.reduce((a, b) => (score(b) > score(a) ? b : a));
   }
 
   private focusOf(tokens: Token[], units: Unit[]): { start: number; end: number } {
@@ -443,6 +566,18 @@ export class VietEngine implements Engine {
     return { start: hits[0]!.start, end: hits[hits.length - 1]!.end };
   }
 }
+
+function addTokens(set: Set<number>, tokens: Token[]): void {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    set.add(t.foldedHash);
+    if (t.accentHash) set.add(t.accentHash);
+    if (t.wholeHash) set.add(t.wholeHash);
+    if (i > 0 && !t.breakBefore) set.add(pairHash(tokens[i - 1]!, t));
+  }
+}
+
+const LIST_ITEM = /^(?:[a-zđ]\)|[-–•+]|\d{1,2}[.)]\s)/u;
 
 function recency(date: string): number {
   const years = (Date.parse("2100-01-01") - Date.parse(date)) / (365.25 * 86_400_000);

@@ -288,6 +288,57 @@ export class InvertedIndex {
     }
   }
 
+  /**
+   * Adds terms to the best `limit` documents already in the accumulator only, finding each
+   * document in the term's postings by binary search (postings are sorted by document).
+   */
+  accumulateForCandidates(acc: Accumulator, terms: Array<{ hash: number; weight: number; idf: number }>, limit: number): void {
+    let candidates: Uint32Array;
+    if (acc.count <= limit) candidates = acc.touched.slice(0, acc.count);
+    else {
+      // The `limit` best by current score: threshold from a sorted sample of the scores.
+      const scores = new Float32Array(acc.count);
+      for (let i = 0; i < acc.count; i++) scores[i] = acc.scores[acc.touched[i]!]!;
+      scores.sort();
+      const floor = scores[acc.count - limit]!;
+      candidates = acc.touched.filter((doc, i) => i < acc.count && acc.scores[doc]! >= floor);
+    }
+    candidates.sort();
+    const { k1 } = this.bm25;
+    for (const term of terms) {
+      if (term.idf === 0 || term.weight === 0) continue;
+      const w = term.weight * term.idf * (k1 + 1);
+      const id = this.table.get(term.hash);
+      if (id >= 0) {
+        let lo = this.offsets[id]!;
+        const end = this.offsets[id + 1]!;
+        for (let c = 0; c < candidates.length && lo < end; c++) {
+          const doc = candidates[c]!;
+          // Galloping would be faster still; binary search from the last position is enough.
+          let hi = end;
+          while (lo < hi) {
+            const mid = (lo + hi) >>> 1;
+            if (this.postDocs[mid]! < doc) lo = mid + 1;
+            else hi = mid;
+          }
+          if (lo < end && this.postDocs[lo] === doc) {
+            const tf = this.postTfs[lo]!;
+            acc.scores[doc]! += (w * tf) / (tf + this.norms[doc]!);
+          }
+        }
+      }
+      const extra = this.delta.get(term.hash);
+      if (extra) {
+        for (let i = 0; i < extra.length; i += 2) {
+          const doc = extra[i]!;
+          if (acc.scores[doc] === 0) continue;
+          const tf = extra[i + 1]!;
+          acc.scores[doc]! += (w * tf) / (tf + this.norms[doc]!);
+        }
+      }
+    }
+  }
+
   /** The best `k` live documents of the accumulator, best first; clears it for the next query. */
   top(acc: Accumulator, k: number, filter?: (doc: number) => boolean): Array<{ doc: number; score: number }> {
     const picked: Array<{ doc: number; score: number }> = [];

@@ -30,7 +30,19 @@ export interface QuestionAnalysis {
   wantsLatest: boolean;
   /** Whether the question was typed with diacritics at all. */
   accented: boolean;
+  /**
+   * For "bao nhiêu X" / "mấy X": the folded syllables of X (`["dang", "vien"]`), which the answer
+   * must hold next to its figure; `unit` when X is a unit (`giờ`, `ngày`) the figure must carry.
+   */
+  focus: string[];
+  unit: string | null;
 }
+
+/** Units a figure is written with: "bao nhiêu giờ" wants "08 giờ", not "30%". */
+export const UNITS = new Set(["gio", "ngay", "thang", "nam", "tuan", "phut", "tuoi", "lan", "quy", "dong", "ty", "trieu", "km", "ha", "m2", "tan", "ban", "suat"]);
+
+/** Units asked with another word than the text uses: "mấy tiếng" is answered in giờ. */
+const UNIT_SYNONYMS: Record<string, string> = { tieng: "gio", buoi: "ngay" };
 
 /** Questions longer than this are cut before search: the first part carries the question. */
 export const MAX_QUESTION_CHARS = 500;
@@ -70,12 +82,42 @@ const KIND_CUES: Array<[AnswerKind, RegExp]> = [
   ["definition", /\b(la gi|nghia la|the nao la|khai niem|dinh nghia|quy dinh gi|noi dung)\b/],
 ];
 
+// "theo quyết định số mấy?", "số hiệu văn bản": the answer is an official number.
+const DOC_NUMBER_ASKED = /\b(so hieu|(quyet dinh|nghi dinh|thong tu|bo luat|luat|van ban|chi thi|ket luan|nghi quyet|cong van)( so)? (so may|may|nao|bao nhieu|gi))\b/;
+
 const LATEST_RE = /\b(moi nhat|gan day nhat|gan day|moi day|vua ban hanh|vua co|hom nay|tuan nay)\b/;
 const YEAR_RE = /\b(19[5-9]\d|20\d\d|21\d\d)\b/;
 
+// Chat shorthand and everyday words that official texts never use, rewritten to the words they do
+// use. Only words absent from formal writing are here: "UBND" or "BHXH" also occur in the texts, so
+// they stay as typed. Keys are folded; values keep their diacritics.
+const REWRITES: Array<[RegExp, string]> = (
+  [
+    ["cty", "công ty"],
+    ["dc|đc", "được"],
+    ["ko|k|khg|hok", "không"],
+    ["sdt|sđt", "số điện thoại"],
+    ["nld|nlđ", "người lao động"],
+    ["nsdld|nsdlđ", "người sử dụng lao động"],
+    ["hdld|hđlđ|hđld", "hợp đồng lao động"],
+    ["tang ca|tăng ca", "làm thêm giờ"],
+    ["flycam", "tàu bay không người lái"],
+    ["nghi phep nam|nghỉ phép năm", "nghỉ hằng năm"],
+    ["bn|bnh", "bao nhiêu"],
+    ["nhiu", "nhiêu"],
+  ] as Array<[string, string]>
+).map(([from, to]) => [new RegExp(`(?<![\\p{L}\\p{N}])(?:${from})(?![\\p{L}\\p{N}])`, "giu"), to]);
+
+/** Rewrites chat shorthand ("cty", "dc", "ko") into the words official texts use. */
+export function expandShorthand(question: string): string {
+  let text = question.normalize("NFC");
+  for (const [re, to] of REWRITES) text = text.replace(re, to);
+  return text;
+}
+
 /** Takes a question apart: tokens, content tokens, answer kind, document numbers, year, latest. */
 export function analyzeQuestion(question: string): QuestionAnalysis {
-  const text = question.slice(0, MAX_QUESTION_CHARS);
+  const text = expandShorthand(question.slice(0, MAX_QUESTION_CHARS));
   const tokens = tokenize(text);
   const docNumbers = findDocNumbers(text, { question: true });
   const folded = foldDiacritics(normalizeText(text)).replace(/\s+/g, " ").trim();
@@ -105,11 +147,28 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
   // A question made only of question words ("là gì?") keeps them: better some terms than none.
   if (content.length === 0) content = tokens.map((_, i) => i).filter((i) => !inDocNumber(tokens[i]!));
   let kind: AnswerKind = "other";
-  if (docNumbers.length > 0 && !/\b(bao nhieu|khi nao|ngay nao|ai)\b/.test(folded)) kind = "document";
+  if ((docNumbers.length > 0 && !/\b(bao nhieu|khi nao|ngay nao|ai)\b/.test(folded)) || DOC_NUMBER_ASKED.test(folded)) kind = "document";
   else for (const [candidate, re] of KIND_CUES) if (re.test(folded)) {
     kind = candidate;
     break;
   }
+  // The syllables right after "bao nhiêu" / "mấy" name what is counted.
+  const focus: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const isBaoNhieu = tokens[i]!.folded === "nhieu" && tokens[i - 1]?.folded === "bao";
+    const isMay = tokens[i]!.canon === "mấy" || (tokens[i]!.folded === "may" && !analysisAccented(tokens) && kindHint(folded));
+    if (!isBaoNhieu && !isMay) continue;
+    for (let k = i + 1; k < tokens.length && focus.length < 2; k++) {
+      const t = tokens[k]!;
+      if (t.breakBefore || isQuestionWord[k]) break;
+      if (t.folded === "phan" || t.folded === "tien" || t.folded === "la" || t.folded === "nguoi") break;
+      focus.push(t.folded);
+      if (UNITS.has(t.folded)) break;
+    }
+    break;
+  }
+  const first = focus[0] !== undefined ? (UNIT_SYNONYMS[focus[0]] ?? focus[0]) : undefined;
+  const unit = first !== undefined && UNITS.has(first) ? first : null;
   const yearMatch = YEAR_RE.exec(folded);
   return {
     text,
@@ -119,6 +178,17 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
     docNumbers,
     year: yearMatch ? Number(yearMatch[1]) : null,
     wantsLatest: LATEST_RE.test(folded),
-    accented: tokens.some((t) => t.accentHash !== 0),
+    accented: analysisAccented(tokens),
+    focus: unit ? [unit] : focus,
+    unit,
   };
+}
+
+function analysisAccented(tokens: Token[]): boolean {
+  return tokens.some((t) => t.accentHash !== 0);
+}
+
+// Typed without diacritics, "may" is a question word only where a count is plausibly asked.
+function kindHint(folded: string): boolean {
+  return /\bmay (ngay|gio|thang|nam|tuan|lan|nguoi|tuoi)\b/.test(folded);
 }

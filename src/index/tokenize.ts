@@ -16,7 +16,10 @@ export interface Token {
   /** Offsets in the normalised text (same as the source text for NFC input). */
   start: number;
   end: number;
-  /** For a decimal, the hash of its whole part ("361 tỷ" finds "361,503 tỷ"); else 0. */
+  /**
+   * A second number form: for a decimal its whole part ("361 tỷ" finds "361,503 tỷ"), for a number
+   * word its digits ("một tháng" finds "01 tháng"); else 0.
+   */
   wholeHash: number;
   /** Whether punctuation separates this token from the previous one (no syllable pair across it). */
   breakBefore: boolean;
@@ -25,6 +28,11 @@ export interface Token {
 // Numbers first so that `7.210` and `361,503` stay one token; then letter runs; then the punctuation
 // that ends a phrase.
 const TOKEN_RE = /(\d+(?:[.,]\d+)*)|([\p{L}\p{M}]+)|([.!?;:,()[\]"“”'‘’\n–—…/|-])/gu;
+
+// Number words that are not also common words in another sense ("năm" is also "year", so it is left out).
+const NUMBER_WORDS = new Map([
+  ["một", "1"], ["hai", "2"], ["ba", "3"], ["bốn", "4"], ["sáu", "6"], ["bảy", "7"], ["tám", "8"], ["chín", "9"], ["mười", "10"],
+]);
 
 interface WordForms {
   canon: string;
@@ -86,7 +94,13 @@ export function tokenize(text: string): Token[] {
       accentHash: forms.accentHash,
       start: match.index!,
       end: match.index! + match[0].length,
-      wholeHash: isNumber && forms.canon.includes(",") ? wordForms(forms.canon.split(",")[0]!, "number").foldedHash : 0,
+      wholeHash: isNumber
+        ? forms.canon.includes(",")
+          ? wordForms(forms.canon.split(",")[0]!, "number").foldedHash
+          : 0
+        : NUMBER_WORDS.has(forms.canon)
+          ? wordForms(NUMBER_WORDS.get(forms.canon)!, "number").foldedHash
+          : 0,
       breakBefore: pendingBreak,
     });
     pendingBreak = false;

@@ -61,8 +61,9 @@ describe("parseMarkdownDoc reports malformed documents", () => {
   });
 
   it("reports a bad type, a bad date, a missing title and an empty body", () => {
-    expect(problem("---\ntitle: A\ntype: law\n---\nB")!.message).toBe('"type" must be "news" or "document", found "law"');
-    expect(problem("---\ntitle: A\ndate: 2024-02-31\n---\nB")!.message).toContain('"date" "2024-02-31" is not a date');
+    expect(problem("---\ntitle: A\ntype: law\n---\nB")).toMatchObject({ line: 3, message: '"type" must be "news" or "document", found "law"' });
+    expect(problem("---\ntitle: A\nurl: x\ndate: 2024-02-31\n---\nB")).toMatchObject({ line: 4, message: expect.stringContaining('"date" "2024-02-31" is not a date') });
+    expect(problem("---\ntitle: A\ntags: {a: 1}\n---\nB")).toMatchObject({ line: 3, message: expect.stringContaining('"tags" must be a list') });
     expect(problem("---\ntype: news\n---\nChỉ có thân bài.")!.message).toBe('missing "title"');
     expect(problem("---\ntitle: A\n---\n\n")!.message).toContain('missing "body"');
   });

@@ -488,17 +488,25 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
 
   const respond = async (method: string, payload: Record<string, unknown>, req: IncomingMessage): Promise<ApiResponse> => {
     try {
-      if (method === "getUpdates") return { ok: true, result: await getUpdates(payload, req) };
       const chatId = payload.chat_id === undefined ? undefined : Number(payload.chat_id);
+      // getUpdates fails only when a fault names it.
       const faultAt = faults.findIndex(
-        (f) => (f.method ? f.method === method : true) && (f.chatId === undefined || f.chatId === chatId),
+        (f) =>
+          (f.method ? f.method === method : method !== "getUpdates") && (f.chatId === undefined || f.chatId === chatId),
       );
+      if (method === "getUpdates" && faultAt < 0) return { ok: true, result: await getUpdates(payload, req) };
       if (faultAt >= 0) {
         const [fault] = faults.splice(faultAt, 1);
         const retryAfter = fault!.code === 429 ? (fault!.retryAfter ?? 1) : undefined;
         const description =
           fault!.description ??
-          (fault!.code === 429 ? `Too Many Requests: retry after ${retryAfter}` : fault!.code === 403 ? "Forbidden: bot was blocked by the user" : "Internal Server Error");
+          (fault!.code === 429
+            ? `Too Many Requests: retry after ${retryAfter}`
+            : fault!.code === 403
+              ? "Forbidden: bot was blocked by the user"
+              : fault!.code === 409
+                ? "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running"
+                : "Internal Server Error");
         throw new ApiError(fault!.code, description, retryAfter);
       }
       if (chatId !== undefined && blocked.has(chatId)) throw new ApiError(403, blocked.get(chatId)!);

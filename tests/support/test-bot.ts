@@ -9,7 +9,7 @@ import { type RunningBot, startPolling } from "../../src/bot/polling.js";
 import { loadCorpus } from "../../src/corpus/load-corpus.js";
 import { createEngine } from "../../src/index/engine.js";
 import type { Engine } from "../../src/index/types.js";
-import { createLogger } from "../../src/logger.js";
+import { createLogger, type Logger } from "../../src/logger.js";
 import { type Db, openDatabase } from "../../src/storage/database.js";
 import { createQuestionStore } from "../../src/storage/question-store.js";
 import { createUserStore } from "../../src/storage/user-store.js";
@@ -33,6 +33,8 @@ export interface TestDepsOptions {
   dbPath?: string;
   now?: () => number;
   contactLine?: string;
+  /** Defaults to a silent logger. */
+  logger?: Logger;
 }
 
 /** Bot dependencies over a fresh database (real migrations) and the fixture engine, logging nothing. */
@@ -43,7 +45,7 @@ export function createTestDeps(options: TestDepsOptions = {}): BotDeps & { db: D
     engine: options.engine ?? fixtureEngine(),
     users: createUserStore(db),
     questions: createQuestionStore(db),
-    logger: createLogger({ level: "silent" }),
+    logger: options.logger ?? createLogger({ level: "silent" }),
     cityName: "Đông Hà",
     contactLine: options.contactLine ?? "Bộ phận Một cửa, UBND thành phố, số 08 Hoàng Diệu",
     ...(options.now ? { now: options.now } : {}),
@@ -53,6 +55,7 @@ export function createTestDeps(options: TestDepsOptions = {}): BotDeps & { db: D
 /** A running bot against a fake Bot API, with everything to inspect and stop it. */
 export interface TestBot {
   bot: Bot<BotContext>;
+  running: RunningBot;
   deps: BotDeps & { db: Db };
   stop(): Promise<void>;
 }
@@ -71,9 +74,10 @@ export async function startTestBot(
   const running: RunningBot = await startPolling(bot, { logger: deps.logger, timeoutSeconds: 2 });
   return {
     bot,
+    running,
     deps,
     async stop() {
-      await running.stop();
+      await running.stop().catch(() => undefined);
       deps.db.close();
       rmSync(dir, { recursive: true, force: true });
     },
@@ -130,6 +134,7 @@ export function createHandlerBot(options: TestDepsOptions & { bot?: CreateBotOpt
   const failures = new Map<string, { error_code: number; description: string }>();
   const sentMessages: Message[] = [];
   let nextMessageId = 1;
+  let edits = 0;
   let mark = 0;
   let updateId = 1;
   bot.api.config.use(async (_prev, method, payload) => {
@@ -148,6 +153,7 @@ export function createHandlerBot(options: TestDepsOptions & { bot?: CreateBotOpt
         chat: { id: chatId, type: chatId > 0 ? "private" : "supergroup", first_name: "Lan", title: "Group" },
         from: TEST_BOT_INFO,
         text: p.text,
+        ...(method === "editMessageText" ? { edit_date: ++edits } : {}),
         ...(p.reply_markup ? { reply_markup: p.reply_markup } : {}),
       } as unknown as Message;
       sentMessages.push(message);
@@ -193,6 +199,22 @@ export function createHandlerBot(options: TestDepsOptions & { bot?: CreateBotOpt
     },
     failNext(method, errorCode, description) {
       failures.set(method, { error_code: errorCode, description });
+    },
+  };
+}
+
+/** An engine that answers `ask` with `ask` and everything else from `engine`. */
+export function withAsk(engine: Engine, ask: Engine["ask"]): Engine {
+  return {
+    ask,
+    search: (query, options) => engine.search(query, options),
+    latest: (options) => engine.latest(options),
+    byNumber: (number) => engine.byNumber(number),
+    get: (id) => engine.get(id),
+    add: (doc) => engine.add(doc),
+    remove: (id) => engine.remove(id),
+    get size() {
+      return engine.size;
     },
   };
 }

@@ -51,7 +51,9 @@ askFeature.callbackQuery(new RegExp(`^${CALLBACK.feedback}:`), async (ctx) => {
   }
   const feedback = value === 1 ? "up" : "down";
   const changed = ctx.deps.questions.setFeedback(row.id, feedback);
-  await ctx.answerCallbackQuery({ text: ctx.t(changed ? "feedback-thanks" : "feedback-already") });
+  // "Not what I asked" points to the other results and to asking differently.
+  const key = !changed ? "feedback-already" : feedback === "up" ? "feedback-thanks" : "feedback-thanks-down";
+  await ctx.answerCallbackQuery({ text: ctx.t(key) });
   if (changed) ctx.logger.info({ questionId: row.id, feedback }, "bot: feedback");
 });
 

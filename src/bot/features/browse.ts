@@ -38,8 +38,8 @@ browseFeature.command(["vanban", "documents"], async (ctx) => {
     const row = logList(ctx, "number", number, exact.map((d) => d.id), started);
     return replyScreen(ctx, renderList(screenDeps(ctx), row, listHeader(ctx, row), 0));
   }
-  // No document carries that number: say so, and offer documents that mention it.
-  const found = ctx.deps.engine.search(number, { type: "document", limit: LIST_LIMIT });
+  // No document carries that number: say so, and offer the texts that mention it.
+  const found = ctx.deps.engine.search(number, { limit: LIST_LIMIT });
   const row = logList(ctx, "search", number, found.hits.map((h) => h.doc.id), started);
   const header = `${ctx.t("number-not-found", { number: escapeHtml(number) })}\n\n${listHeader(ctx, row)}`;
   await replyScreen(ctx, renderList(screenDeps(ctx), row, header, 0));

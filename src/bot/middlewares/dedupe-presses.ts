@@ -10,8 +10,8 @@ export interface DedupePressesOptions {
 }
 
 /**
- * Answers a repeated press of the same button on the same message (a double tap, or a client
- * resending) without doing the work again. Handlers that change state are idempotent on their
+ * Answers a repeated press of the same button on the same message, as the client showed it (a
+ * double tap, or a client resending), without doing the work again. Handlers that change state are idempotent on their
  * own as well; this spares the duplicate message of a "read in full" tapped twice.
  */
 export function dedupePresses(options: DedupePressesOptions = {}): MiddlewareFn<BotContext> {
@@ -21,7 +21,11 @@ export function dedupePresses(options: DedupePressesOptions = {}): MiddlewareFn<
     const query = ctx.callbackQuery;
     if (!query?.data) return next();
     const time = now();
-    const messageKey = query.message ? `${query.message.chat.id}:${query.message.message_id}` : query.inline_message_id;
+    // The message as the client saw it: after an edit (paging), the same button is a new press.
+    const m = query.message;
+    const messageKey = m
+      ? `${m.chat.id}:${m.message_id}:${"edit_date" in m ? (m.edit_date ?? 0) : 0}:${"text" in m ? (m.text?.length ?? 0) : 0}`
+      : query.inline_message_id;
     const key = `${query.from.id}|${messageKey}|${query.data}`;
     const last = recent.get(key);
     recent.set(key, time);
