@@ -1,4 +1,5 @@
 import { join } from "node:path";
+import { createI18n } from "./bot/i18n.js";
 import { createBot } from "./bot/index.js";
 import { CLOSE_POLLS_JOB, createPollsSetup } from "./bot/polls-setup.js";
 import { CONSOLE_BOT_INFO, CONSOLE_TOKEN, runConsole } from "./bot/console.js";
@@ -6,14 +7,15 @@ import { type RunningBot, startPolling } from "./bot/polling.js";
 import { startWebhook } from "./bot/webhook.js";
 import { type Config, ConfigError, loadConfig } from "./config.js";
 import { loadEngine } from "./corpus/engine-store.js";
+import { loadCorpus } from "./corpus/load-corpus.js";
 import type { Engine } from "./index/types.js";
+import { createPushRuntime, indexStoredItems } from "./jobs/start-push.js";
 import { createLogger, type Logger } from "./logger.js";
-import { createDeliveryWorker } from "./jobs/deliver-outbox.js";
-import { createScheduler } from "./jobs/scheduler.js";
 import { openDatabase } from "./storage/database.js";
-import { createOutboxStore } from "./storage/outbox-store.js";
+import { createPushStores } from "./storage/push-stores.js";
 import { createQuestionStore } from "./storage/question-store.js";
 import { createUserStore } from "./storage/user-store.js";
+import { loadSources } from "./sources/source-config.js";
 
 // Composition root: config → logger → database → corpus and index → bot → jobs → start.
 
@@ -63,10 +65,14 @@ async function main(): Promise<void> {
   const engine = buildEngine(config, logger);
   const users = createUserStore(db);
   const questions = createQuestionStore(db);
-  const outbox = createOutboxStore(db);
+  const sources = loadSources(config.sourcesFile);
+  const pushStores = createPushStores(db);
+  indexStoredItems(pushStores.items, engine, logger);
+  // The delivery worker is created with the bot; until then a wake-up has nobody to wake.
+  let wakePush: () => void = () => {};
   const polls = createPollsSetup({
     db,
-    outbox,
+    outbox: pushStores.outbox,
     logger,
     timeZone: config.timeZone,
     staffChatId: config.staffChatId,
@@ -82,6 +88,13 @@ async function main(): Promise<void> {
     contactLine: config.contactLine,
     staffChatId: config.staffChatId,
     polls: polls.deps,
+    push: {
+      stores: pushStores,
+      sources,
+      timeZone: config.timeZone,
+      defaultQuietHours: config.quietHours,
+      wake: () => wakePush(),
+    },
   };
 
   if (!config.botToken) {
@@ -97,15 +110,29 @@ async function main(): Promise<void> {
   const bot = createBot(config.botToken, deps, { apiRoot: config.telegramApiRoot });
 
   // ---- Jobs: start scheduled work here and push it onto `stoppables` (stopped before the database).
-  const worker = createDeliveryWorker({ api: bot.api, outbox, logger });
-  const scheduler = createScheduler({ logger }, { timeZone: config.timeZone });
-  polls.attach({ worker, scheduler, api: bot.api });
-  worker.start();
-  scheduler.start();
-  stoppables.push({ name: "delivery worker", stop: () => worker.stop() });
-  stoppables.push({ name: "scheduler", stop: () => scheduler.stop() });
+  const i18n = createI18n();
+  const push = createPushRuntime({
+    api: bot.api,
+    stores: pushStores,
+    engine,
+    logger,
+    translate: (locale, key, vars) => i18n.t(locale, key, { city: config.cityName, ...vars }),
+    sources,
+    corpusDir: config.corpusDir,
+    loadCorpusFile: (path) => loadCorpus(path).docs,
+    timeZone: config.timeZone,
+    defaultQuietHours: config.quietHours,
+    fetchCron: config.fetchCron,
+    digestCron: config.digestCron,
+    onChatBlocked: (chatId) => void users.markInactive(chatId),
+  });
+  wakePush = () => push.worker.wake();
+  // Polls go through the same outbox worker and scheduler as every other send.
+  polls.attach({ worker: push.worker, scheduler: push.scheduler, api: bot.api });
+  push.start();
+  stoppables.push({ name: "push", stop: () => push.stop() });
   // Deadlines that passed while the bot was down close now rather than at the next tick.
-  void scheduler.run(CLOSE_POLLS_JOB);
+  void push.scheduler.run(CLOSE_POLLS_JOB);
   void polls.registerStaffCommands(bot.api);
   // ---- End of jobs.
 

@@ -256,7 +256,9 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps, options: Delivery
         await sleep(nextSlot - t);
         t = now();
       }
-      nextSlot = Math.max(nextSlot, t) + intervalMs;
+      // Keep to the schedule rather than to the clock, so timer lateness does not lower the rate;
+      // after a pause, start afresh instead of bursting to catch up.
+      nextSlot = (t - nextSlot > intervalMs * 2 ? t : nextSlot) + intervalMs;
       busyChats.add(row.chatId);
       const p = sendRow(row)
         .catch((err: unknown) => logger.error({ err, outboxId: row.id }, "outbox: send crashed"))

@@ -6,7 +6,7 @@ import type { CorpusDoc, Engine } from "../index/types.js";
 import type { ItemsStore, NewItem, StoredItem } from "../storage/items-store.js";
 import type { OutboxStore } from "../storage/outbox-store.js";
 import type { SourcesStore } from "../storage/sources-store.js";
-import type { SubscriptionsStore } from "../storage/subscriptions-store.js";
+import type { Subscription, SubscriptionsStore } from "../storage/subscriptions-store.js";
 import { extractArticle, parseListing } from "../sources/extract-article.js";
 import { fetchResource, type FetchResourceOptions } from "../sources/fetch-resource.js";
 import { parseFeedItems } from "../sources/parse-feed.js";
@@ -114,6 +114,9 @@ export function createFetchSources(deps: FetchSourcesDeps, options: FetchSources
   const backoffBaseMs = options.backoffBaseMs ?? 10 * 60_000;
   const backoffMaxMs = options.backoffMaxMs ?? 6 * 3_600_000;
   const articleConcurrency = options.articleConcurrency ?? 4;
+  // Read once per run: matching a thousand items must not read every subscription a thousand times.
+  let runSubscriptions: Subscription[] | null = null;
+  const activeSubscriptions = () => (runSubscriptions ??= deps.subscriptions.active());
 
   /** Records one item unless it is a duplicate; pushes it unless this is the source's baseline. */
   function record(source: string, kind: "news" | "document", raw: SourceItem, baseline: boolean, docId?: string): StoredItem | null {
@@ -141,7 +144,7 @@ export function createFetchSources(deps: FetchSourcesDeps, options: FetchSources
     const stored = deps.transaction(() => {
       const stored = deps.items.insert(item, t);
       if (!baseline) {
-        const plan = planDeliveries(deps.subscriptions.active(), stored, {
+        const plan = planDeliveries(activeSubscriptions(), stored, {
           now: t,
           timeZone: deps.timeZone,
           defaultQuietHours: deps.defaultQuietHours,
@@ -292,6 +295,7 @@ export function createFetchSources(deps: FetchSourcesDeps, options: FetchSources
   }
 
   return async () => {
+    runSubscriptions = null;
     const reports = await Promise.all(deps.sources.map(runOne));
     if (deps.corpusDir) {
       try {

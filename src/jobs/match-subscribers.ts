@@ -11,22 +11,57 @@ export function foldVietnamese(text: string): string {
   return words(foldedText(text));
 }
 
+/** A text prepared once for matching many keywords against it. */
+export interface MatchText {
+  /** Folded words with a space at each end. */
+  folded(): string;
+  /** Canonical (marks kept) words with a space at each end. */
+  canonical(): string;
+}
+
+/** Prepares a text for {@link keywordMatches}; each form is computed once, when first needed. */
+export function matchText(text: string): MatchText {
+  let folded: string | undefined;
+  let canonical: string | undefined;
+  return {
+    folded: () => (folded ??= ` ${foldVietnamese(text)} `),
+    canonical: () => (canonical ??= ` ${words(canonicalText(text))} `),
+  };
+}
+
+const keywordCache = new Map<string, { toned: boolean; needle: string }>();
+
+// Keywords are few and met once per item: prepare each once.
+function prepareKeyword(keyword: string): { toned: boolean; needle: string } {
+  let prepared = keywordCache.get(keyword);
+  if (!prepared) {
+    const toned = hasDiacritics(keyword);
+    // With marks, compare canonical spellings so that `hoà` and `hòa` are one word.
+    prepared = { toned, needle: ` ${toned ? words(canonicalText(keyword)) : foldVietnamese(keyword)} ` };
+    if (keywordCache.size > 10_000) keywordCache.clear();
+    keywordCache.set(keyword, prepared);
+  }
+  return prepared;
+}
+
 /**
  * Whether a keyword alert matches a text, as whole words. A keyword typed without diacritics
  * (`quy hoach`) matches any marks (`quy hoạch`); one typed with them matches those marks only,
  * in either tone placement (`hoà` = `hòa`), so `quý` does not match `quy`.
  */
-export function keywordMatches(keyword: string, text: string): boolean {
-  const toned = hasDiacritics(keyword);
-  // With marks, compare canonical spellings so that `hoà` and `hòa` are one word.
-  const k = toned ? words(canonicalText(keyword)) : foldVietnamese(keyword);
-  if (!k) return false;
-  const t = toned ? words(canonicalText(text)) : foldVietnamese(text);
-  return ` ${t} `.includes(` ${k} `);
+export function keywordMatches(keyword: string, text: string | MatchText): boolean {
+  const prepared = typeof text === "string" ? matchText(text) : text;
+  const { toned, needle } = prepareKeyword(keyword);
+  if (needle === "  ") return false;
+  return (toned ? prepared.canonical() : prepared.folded()).includes(needle);
 }
 
 /** Whether a subscriber wants an item: its kind (and topic) is on, or one of its keyword alerts matches. */
-export function wantsItem(sub: Subscription, item: Pick<StoredItem, "kind" | "title" | "body" | "tags">): boolean {
+export function wantsItem(
+  sub: Subscription,
+  item: Pick<StoredItem, "kind" | "title" | "body" | "tags">,
+  text: MatchText = matchText(`${item.title}\n${item.body}`),
+): boolean {
   const kindOn = item.kind === "news" ? sub.news : sub.documents;
   if (kindOn) {
     if (sub.topics.length === 0) return true;
@@ -34,7 +69,6 @@ export function wantsItem(sub: Subscription, item: Pick<StoredItem, "kind" | "ti
     if (sub.topics.some((t) => tags.has(foldVietnamese(t)))) return true;
   }
   if (sub.keywords.length === 0) return false;
-  const text = `${item.title}\n${item.body}`;
   return sub.keywords.some((k) => keywordMatches(k, text));
 }
 
@@ -68,8 +102,9 @@ export function quietHoursOf(sub: Subscription, fallback: QuietHours | null): Qu
  */
 export function planDeliveries(subs: Iterable<Subscription>, item: StoredItem, options: PlanOptions): DeliveryPlan {
   const plan: DeliveryPlan = { outbox: [], digest: [] };
+  const text = matchText(`${item.title}\n${item.body}`);
   for (const sub of subs) {
-    if (!sub.active || !wantsItem(sub, item)) continue;
+    if (!sub.active || !wantsItem(sub, item, text)) continue;
     if (sub.mode === "digest") {
       plan.digest.push({ chatId: sub.chatId, itemId: item.id });
       continue;

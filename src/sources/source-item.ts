@@ -42,18 +42,26 @@ export function parseVietnameseDate(text: string | null | undefined): { date: st
   return { date: null, time: hm };
 }
 
+// Building a formatter costs far more than using one.
+const formats = new Map<string, Intl.DateTimeFormat>();
+
 /** A date from a feed (`Date` object) as `YYYY-MM-DD` and `HH:MM` in the given zone. */
 export function dateParts(date: Date | null, timeZone: string): { date: string | null; time: string | null } {
   if (!date || Number.isNaN(date.getTime())) return { date: null, time: null };
-  const f = new Intl.DateTimeFormat("en-CA", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-  }).formatToParts(date);
+  let format = formats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-CA", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+    });
+    formats.set(timeZone, format);
+  }
+  const f = format.formatToParts(date);
   const get = (type: string) => f.find((p) => p.type === type)?.value ?? "00";
   return { date: `${get("year")}-${get("month")}-${get("day")}`, time: `${get("hour")}:${get("minute")}` };
 }

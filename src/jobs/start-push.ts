@@ -1,0 +1,120 @@
+import type { CorpusDoc, Engine } from "../index/types.js";
+import type { Logger } from "../logger.js";
+import type { ItemsStore } from "../storage/items-store.js";
+import type { PushStores } from "../storage/push-stores.js";
+import type { SourceConfig } from "../sources/source-config.js";
+import { announcementProgressReporter } from "./announce.js";
+import { createDeliveryWorker, type DeliveryWorker, type DeliveryWorkerOptions, type OutboxApi } from "./deliver-outbox.js";
+import { createFetchSources, itemToDoc, type FetchSourcesOptions, type SourceRunReport } from "./fetch-sources.js";
+import type { Translate } from "./push-message.js";
+import { registerPushSenders } from "./push-senders.js";
+import type { QuietHours } from "./quiet-hours.js";
+import { createScheduler, type Scheduler } from "./scheduler.js";
+import { createSendDigest } from "./send-digest.js";
+
+/** Collaborators of {@link createPushRuntime}. */
+export interface PushRuntimeDeps {
+  api: OutboxApi;
+  stores: PushStores;
+  engine: Pick<Engine, "add">;
+  logger: Logger;
+  translate: Translate;
+  sources: readonly SourceConfig[];
+  corpusDir: string | null;
+  loadCorpusFile: (path: string) => CorpusDoc[];
+  timeZone: string;
+  defaultQuietHours: QuietHours | null;
+  fetchCron: string;
+  digestCron: string;
+  /** Also told when a chat blocked the bot (the users table). */
+  onChatBlocked?: (chatId: number) => void;
+  /** Defaults to `Date.now`. */
+  now?: () => number;
+}
+
+/** Options of {@link createPushRuntime}. */
+export interface PushRuntimeOptions {
+  worker?: DeliveryWorkerOptions;
+  fetch?: FetchSourcesOptions;
+  /** Fetch once at start, before the first cron tick. Defaults to true. */
+  fetchAtStart?: boolean;
+}
+
+/** The running push machinery: the delivery worker and the fetch and digest jobs on their schedules. */
+export interface PushRuntime {
+  worker: DeliveryWorker;
+  scheduler: Scheduler;
+  fetchSources: () => Promise<SourceRunReport[]>;
+  sendDigest: () => Promise<number>;
+  start(): void;
+  stop(): Promise<void>;
+}
+
+/** Puts the items recorded from sources back into the search index (it is built from the corpus alone). */
+export function indexStoredItems(items: ItemsStore, engine: Pick<Engine, "add">, logger: Logger): number {
+  let added = 0;
+  for (const item of items.all()) {
+    try {
+      engine.add(itemToDoc(item));
+      added += 1;
+    } catch (err) {
+      logger.warn({ err, docId: item.docId }, "push: stored item not indexed");
+    }
+  }
+  return added;
+}
+
+/**
+ * Wires sources, subscriptions and delivery together: registers the senders, and schedules `fetch` (FETCH_CRON) and `digest` (DIGEST_CRON).
+ *
+ * @example
+ * const push = createPushRuntime({ api: bot.api, stores, engine, logger, translate, … });
+ * push.start();
+ */
+export function createPushRuntime(deps: PushRuntimeDeps, options: PushRuntimeOptions = {}): PushRuntime {
+  const { stores, logger } = deps;
+  const worker = createDeliveryWorker(
+    { api: deps.api, outbox: stores.outbox, logger: logger.child({ job: "deliver" }), ...(deps.now ? { now: deps.now } : {}) },
+    options.worker,
+  );
+  registerPushSenders(worker, {
+    items: stores.items,
+    subscriptions: stores.subscriptions,
+    translate: deps.translate,
+    logger,
+    ...(deps.onChatBlocked ? { onChatBlocked: deps.onChatBlocked } : {}),
+    ...(deps.now ? { now: deps.now } : {}),
+  });
+  worker.onCampaignProgress("announcement", announcementProgressReporter(deps.translate));
+  const shared = {
+    ...stores,
+    logger,
+    timeZone: deps.timeZone,
+    defaultQuietHours: deps.defaultQuietHours,
+    onEnqueued: () => worker.wake(),
+    ...(deps.now ? { now: deps.now } : {}),
+  };
+  const fetchSources = createFetchSources(
+    { ...shared, sources: deps.sources, corpusDir: deps.corpusDir, loadCorpusFile: deps.loadCorpusFile, engine: deps.engine },
+    options.fetch,
+  );
+  const sendDigest = createSendDigest({ ...shared, translate: deps.translate });
+  const scheduler = createScheduler({ logger }, { timeZone: deps.timeZone });
+  scheduler.add("fetch", deps.fetchCron, async () => void (await fetchSources()));
+  scheduler.add("digest", deps.digestCron, async () => void (await sendDigest()));
+  return {
+    worker,
+    scheduler,
+    fetchSources,
+    sendDigest,
+    start() {
+      worker.start();
+      scheduler.start();
+      if (options.fetchAtStart ?? true) void scheduler.run("fetch");
+    },
+    async stop() {
+      await scheduler.stop();
+      await worker.stop();
+    },
+  };
+}

@@ -1,0 +1,106 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { contentHash } from "../../src/jobs/fetch-sources.js";
+import { openDatabase } from "../../src/storage/database.js";
+import { createPushStores } from "../../src/storage/push-stores.js";
+import { type FakeBotApi, startFakeBotApi } from "../support/fake-bot-api.js";
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const SUBSCRIBERS = 150;
+const TITLE = "Thành phố Đông Hà công bố điều chỉnh quy hoạch chung đến năm 2045";
+/** The worker's default concurrency: the sends that can be in flight at a crash. */
+const IN_FLIGHT_BOUND = 4;
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe("delivery across a crash (kill -9 mid-broadcast)", () => {
+  let api: FakeBotApi;
+  let dir: string;
+  let child: ChildProcess | null = null;
+
+  beforeEach(async () => {
+    api = await startFakeBotApi();
+    dir = mkdtempSync(join(tmpdir(), "civic-bot-crash-"));
+  });
+  afterEach(async () => {
+    if (child && child.exitCode === null) child.kill("SIGKILL");
+    await api.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const startBot = () => {
+    const env = {
+      PATH: process.env.PATH ?? "",
+      HOME: process.env.HOME ?? dir,
+      BOT_TOKEN: api.token,
+      TELEGRAM_API_ROOT: api.apiRoot,
+      DATA_DIR: join(dir, "data"),
+      CORPUS_DIR: join(dir, "corpus"),
+      SOURCES_FILE: join(dir, "no-sources.json"),
+      QUIET_HOURS: "",
+      LOG_LEVEL: "silent",
+    };
+    const p = spawn(process.execPath, ["--import", "tsx", join(ROOT, "src/main.ts")], { cwd: ROOT, env, stdio: ["ignore", "ignore", "pipe"] });
+    let stderr = "";
+    p.stderr?.on("data", (d: Buffer) => (stderr += d.toString()));
+    p.on("exit", (code, signal) => {
+      if (code && code !== 0 && signal === null) console.error(`bot exited ${code}: ${stderr}`);
+    });
+    return p;
+  };
+  const pushes = () =>
+    api.callsOf("sendMessage").filter((c) => c.response.ok && typeof c.payload.text === "string" && c.payload.text.includes(TITLE));
+
+  it("sends every message once, repeating at most the sends in flight at the crash", async () => {
+    mkdirSync(join(dir, "corpus"), { recursive: true });
+    writeFileSync(join(dir, "corpus", "a.jsonl"), '{"id":"a","type":"news","title":"Tin cũ","body":"Một tin cũ."}\n');
+    // A new item matched to every subscriber, as the fetch job leaves it: item and outbox rows in one transaction.
+    const db = openDatabase(join(dir, "data", "civic-bot.sqlite"));
+    const stores = createPushStores(db);
+    const now = Date.now();
+    stores.transaction(() => {
+      for (let i = 0; i < SUBSCRIBERS; i++) stores.subscriptions.subscribeAll(5000 + i, now);
+      const item = stores.items.insert(
+        {
+          docId: "test:1", source: "Thành ủy Đông Hà", guid: "g1", url: "https://example.org/tin/1", contentHash: contentHash(TITLE, "Nội dung."),
+          kind: "news", title: TITLE, body: "Nội dung.", date: "2024-05-22", time: "10:25", number: null, issuer: null, tags: [], pushed: true,
+        },
+        now,
+      );
+      stores.outbox.enqueue(stores.subscriptions.active().map((s) => ({ kind: "item", ref: String(item.id), chatId: s.chatId, payload: { itemId: item.id, lang: "vi" } })), now);
+    });
+    db.close();
+
+    child = startBot();
+    const killAt = 40;
+    for (let i = 0; pushes().length < killAt; i++) {
+      if (i > 600) throw new Error(`the bot sent only ${pushes().length} messages in 30 s`);
+      await sleep(50);
+    }
+    child.kill("SIGKILL");
+    await new Promise((r) => child!.once("exit", r));
+    const beforeCrash = pushes().length;
+    expect(beforeCrash).toBeLessThan(SUBSCRIBERS);
+
+    child = startBot();
+    for (let i = 0; new Set(pushes().map((c) => c.payload.chat_id)).size < SUBSCRIBERS; i++) {
+      if (i > 1200) throw new Error(`after the restart only ${new Set(pushes().map((c) => c.payload.chat_id)).size} chats were reached`);
+      await sleep(50);
+    }
+    await sleep(500);
+    child.kill("SIGTERM");
+    await new Promise((r) => child!.once("exit", r));
+
+    const perChat = new Map<number, number>();
+    for (const c of pushes()) perChat.set(c.payload.chat_id, (perChat.get(c.payload.chat_id) ?? 0) + 1);
+    const duplicates = [...perChat.values()].reduce((sum, n) => sum + n - 1, 0);
+    expect(perChat.size).toBe(SUBSCRIBERS);
+    expect(duplicates).toBeLessThanOrEqual(IN_FLIGHT_BOUND);
+    const after = createPushStores(openDatabase(join(dir, "data", "civic-bot.sqlite")));
+    expect(after.outbox.counts()).toMatchObject({ pending: 0, sent: SUBSCRIBERS });
+  }, 90_000);
+});

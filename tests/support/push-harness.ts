@@ -1,0 +1,86 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Bot } from "grammy";
+import { type BotContext, type BotDeps, createBot } from "../../src/bot/index.js";
+import { createI18n } from "../../src/bot/i18n.js";
+import { type RunningBot, startPolling } from "../../src/bot/polling.js";
+import { loadCorpus } from "../../src/corpus/load-corpus.js";
+import { createEngine } from "../../src/index/engine.js";
+import type { DeliveryWorkerOptions } from "../../src/jobs/deliver-outbox.js";
+import type { QuietHours } from "../../src/jobs/quiet-hours.js";
+import { createPushRuntime, type PushRuntime } from "../../src/jobs/start-push.js";
+import type { Db } from "../../src/storage/database.js";
+import { createPushStores, type PushStores } from "../../src/storage/push-stores.js";
+import type { SourceConfig } from "../../src/sources/source-config.js";
+import type { FakeBotApi } from "./fake-bot-api.js";
+import { BOT_CORPUS, createTestDeps } from "./test-bot.js";
+
+/** Options of {@link startPushBot}. */
+export interface PushBotOptions {
+  sources: SourceConfig[];
+  staffChatId?: number;
+  quietHours?: QuietHours | null;
+  /** Added to the real clock: moves the bot's "now" (quiet hours, digests) while time still flows. */
+  clockOffsetMs?: () => number;
+  worker?: DeliveryWorkerOptions;
+}
+
+/** The real bot and the push machinery, running against a fake Bot API and local feeds. */
+export interface PushBot {
+  bot: Bot<BotContext>;
+  deps: BotDeps & { db: Db };
+  stores: PushStores;
+  runtime: PushRuntime;
+  stop(): Promise<void>;
+}
+
+/** Starts the bot (long polling, auto-retry) and the push runtime as `main.ts` wires them; jobs run only when a test triggers them. */
+export async function startPushBot(api: FakeBotApi, options: PushBotOptions): Promise<PushBot> {
+  const dir = mkdtempSync(join(tmpdir(), "civic-bot-push-"));
+  const offset = options.clockOffsetMs ?? (() => 0);
+  const now = () => Date.now() + offset();
+  const deps = createTestDeps({ dbPath: join(dir, "bot.sqlite"), engine: createEngine(loadCorpus(BOT_CORPUS).docs), now });
+  const stores = createPushStores(deps.db);
+  const quiet = options.quietHours === undefined ? null : options.quietHours;
+  let wake = () => {};
+  deps.push = { stores, sources: options.sources, timeZone: "Asia/Ho_Chi_Minh", defaultQuietHours: quiet, wake: () => wake() };
+  if (options.staffChatId !== undefined) deps.staffChatId = options.staffChatId;
+  const bot = createBot(api.token, deps, { apiRoot: api.apiRoot, maxDelaySeconds: 5 });
+  const i18n = createI18n();
+  const runtime = createPushRuntime(
+    {
+      api: bot.api,
+      stores,
+      engine: deps.engine,
+      logger: deps.logger,
+      translate: (locale, key, vars) => i18n.t(locale, key, { city: "Đông Hà", ...vars }),
+      sources: options.sources,
+      corpusDir: null,
+      loadCorpusFile: () => [],
+      timeZone: "Asia/Ho_Chi_Minh",
+      defaultQuietHours: quiet,
+      // Far-off schedules: the tests trigger the jobs themselves.
+      fetchCron: "0 0 1 1 *",
+      digestCron: "0 0 1 1 *",
+      onChatBlocked: (chatId) => void deps.users.markInactive(chatId),
+      now,
+    },
+    { fetchAtStart: false, worker: { perChatIntervalMs: 200, progressIntervalMs: 200, idleMs: 200, ...options.worker } },
+  );
+  wake = () => runtime.worker.wake();
+  const running: RunningBot = await startPolling(bot, { logger: deps.logger, timeoutSeconds: 1 });
+  runtime.start();
+  return {
+    bot,
+    deps,
+    stores,
+    runtime,
+    async stop() {
+      await running.stop();
+      await runtime.stop();
+      deps.db.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
