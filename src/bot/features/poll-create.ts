@@ -1,27 +1,13 @@
-import { Composer, InlineKeyboard } from "grammy";
-import type { ForceReply } from "grammy/types";
-import { pollRecipients, sendPoll } from "../../jobs/poll-delivery.js";
-import { escapeHtml } from "../../polls/format-results.js";
-import { parseDeadline, DEFAULT_POLL_DAYS, formatDeadline } from "../../polls/parse-deadline.js";
+import { Composer } from "grammy";
+import { sendPoll } from "../../jobs/poll-delivery.js";
+import { DEFAULT_POLL_DAYS, MAX_POLL_DAYS, parseDeadline } from "../../polls/parse-deadline.js";
 import { parsePollForm } from "../../polls/parse-poll-form.js";
-import { checkOption, checkOptionCount, checkQuestion, type PollProblem } from "../../polls/poll-limits.js";
-import { buildPollMessage } from "../../polls/poll-message.js";
-import type { DraftState, Poll, PollAudience } from "../../storage/polls-store.js";
+import { checkOption, checkOptionCount, checkQuestion } from "../../polls/poll-limits.js";
 import type { BotContext } from "../context.js";
-import { staffDeps, type PollsFeatureDeps } from "../polls-deps.js";
+import { advance, finish, type FlowData, type FlowStep, forceReply, replyProblems, replyTo, showPreview } from "../poll-flow.js";
+import { staffDeps } from "../polls-deps.js";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** What the guided flow has gathered so far. */
-interface FlowData {
-  question?: string;
-  options?: string[];
-  multiple?: boolean;
-  anonymous?: boolean;
-  closesAt?: number;
-}
-
-type FlowStep = "question" | "options" | "multiple" | "anonymous" | "deadline" | "audience" | "chat";
 
 /**
  * `/thamdo` (`/poll`) in the staff chat: the one-line form (`/thamdo Câu hỏi? | A | B`, single
@@ -104,7 +90,8 @@ pollCreateFeature.callbackQuery(/^pf:/, async (ctx) => {
   }
   if (key === "m" && state.step === "multiple") return advance(ctx, deps, state, "anonymous", { ...data, multiple: value === "1" });
   if (key === "a" && state.step === "anonymous") return advance(ctx, deps, state, "deadline", { ...data, anonymous: value === "1" });
-  if (key === "d" && state.step === "deadline") {
+  // Callback data can be forged: only a whole number of days within the allowed range is taken.
+  if (key === "d" && state.step === "deadline" && /^\d{1,3}$/.test(value ?? "") && Number(value) >= 1 && Number(value) <= MAX_POLL_DAYS) {
     return advance(ctx, deps, state, "audience", { ...data, closesAt: now().getTime() + Number(value) * DAY_MS });
   }
   if (key === "au" && state.step === "audience") {
@@ -131,118 +118,3 @@ pollCreateFeature.callbackQuery(/^p([sc]):(\d+)$/, async (ctx) => {
     { parse_mode: "HTML" },
   );
 });
-
-async function advance(ctx: BotContext, deps: PollsFeatureDeps, state: DraftState, step: FlowStep, data: FlowData) {
-  deps.polls.saveDraftState({ ...state, step, data: { ...data } }, deps.now());
-  const cancel = { text: ctx.t("polls-button-cancel"), callback_data: "pf:x" };
-  switch (step) {
-    case "options":
-    case "chat":
-      return ctx.reply(ctx.t(step === "options" ? "polls-flow-options" : "polls-flow-chat"), {
-        parse_mode: "HTML",
-        reply_markup: forceReply(ctx),
-        reply_parameters: replyTo(ctx),
-      });
-    case "multiple":
-      return ctx.reply(ctx.t("polls-flow-multiple"), {
-        parse_mode: "HTML",
-        reply_markup: new InlineKeyboard()
-          .text(ctx.t("polls-button-single"), "pf:m:0")
-          .text(ctx.t("polls-button-multiple"), "pf:m:1")
-          .row()
-          .add(cancel),
-      });
-    case "anonymous":
-      return ctx.reply(ctx.t("polls-flow-anonymous"), {
-        parse_mode: "HTML",
-        reply_markup: new InlineKeyboard()
-          .text(ctx.t("polls-button-anonymous"), "pf:a:1")
-          .text(ctx.t("polls-button-named"), "pf:a:0")
-          .row()
-          .add(cancel),
-      });
-    case "deadline":
-      return ctx.reply(ctx.t("polls-flow-deadline"), {
-        parse_mode: "HTML",
-        reply_markup: new InlineKeyboard()
-          .text(ctx.t("polls-button-default-deadline", { days: DEFAULT_POLL_DAYS }), `pf:d:${DEFAULT_POLL_DAYS}`)
-          .row()
-          .add(cancel),
-      });
-    case "audience":
-      return ctx.reply(ctx.t("polls-flow-audience"), {
-        parse_mode: "HTML",
-        reply_markup: new InlineKeyboard()
-          .text(ctx.t("polls-button-audience-subscribers"), "pf:au:subscribers")
-          .row()
-          .text(ctx.t("polls-button-audience-users"), "pf:au:users")
-          .row()
-          .text(ctx.t("polls-button-audience-chat"), "pf:au:chat")
-          .row()
-          .add(cancel),
-      });
-    default:
-      return undefined;
-  }
-}
-
-async function finish(ctx: BotContext, deps: PollsFeatureDeps, state: DraftState, audience: PollAudience, chatId: number | null) {
-  const data = state.data as FlowData;
-  deps.polls.clearDraftState(state.userId);
-  if (!data.question || !data.options || data.closesAt === undefined) return ctx.reply(ctx.t("polls-flow-expired"));
-  const poll = deps.polls.createDraft(
-    {
-      question: data.question,
-      options: data.options,
-      multiple: data.multiple ?? false,
-      anonymous: data.anonymous ?? true,
-      audience,
-      audienceChatId: chatId,
-      createdBy: state.userId,
-      closesAt: new Date(data.closesAt),
-    },
-    deps.now(),
-  );
-  return showPreview(ctx, deps, poll);
-}
-
-async function showPreview(ctx: BotContext, deps: PollsFeatureDeps, poll: Poll) {
-  const message = buildPollMessage(poll, ctx.t, deps.timeZone);
-  const options = poll.options.map((label, i) => `${i + 1}. ${escapeHtml(label)}`).join("\n");
-  const audience =
-    poll.audience === "chat"
-      ? ctx.t("polls-preview-audience-chat", { chat: String(poll.audienceChatId) })
-      : ctx.t(`polls-preview-audience-${poll.audience}`, { count: pollRecipients(deps.delivery, poll).length });
-  const text = [ctx.t("polls-preview-title", { id: poll.id }), "", message.text, "", options, "", audience].join("\n");
-  deps.logger.info({ pollId: poll.id, userId: poll.createdBy, deadline: formatDeadline(poll.closesAt, deps.timeZone) }, "polls: draft created");
-  return ctx.reply(text, {
-    parse_mode: "HTML",
-    reply_markup: new InlineKeyboard().text(ctx.t("polls-button-send"), `ps:${poll.id}`).text(ctx.t("polls-button-cancel"), `pc:${poll.id}`),
-  });
-}
-
-function replyProblems(ctx: BotContext, problems: PollProblem[], withUsage: boolean) {
-  const lines = [
-    ctx.t("polls-form-problems"),
-    ...problems.map(({ code, ...vars }) => {
-      const escaped = Object.fromEntries(
-        Object.entries(vars as Record<string, string | number>).map(([k, v]) => [k, typeof v === "string" ? escapeHtml(v) : v]),
-      );
-      return ctx.t(`polls-problem-${code}`, escaped);
-    }),
-  ];
-  if (withUsage) lines.push("", ctx.t("polls-form-usage"));
-  return ctx.reply(lines.join("\n"), { parse_mode: "HTML" });
-}
-
-// In a group the bot (in privacy mode) only sees replies to its own messages: asking for a reply makes
-// the staff member's app answer in a way the bot receives.
-function forceReply(ctx: BotContext): ForceReply {
-  return { force_reply: true, selective: true, input_field_placeholder: ctx.t("polls-flow-placeholder") };
-}
-
-function replyTo(ctx: BotContext) {
-  return ctx.msg && ctx.from && ctx.msg.from?.id === ctx.from.id
-    ? { message_id: ctx.msg.message_id, allow_sending_without_reply: true }
-    : undefined;
-}
