@@ -115,4 +115,14 @@ describe("poll delivery and closing", () => {
     expect(rec.sent().filter((c) => c.chatId > 0)).toEqual([]);
     expect(outbox.counts()).toMatchObject({ failed: 3 });
   });
+
+  it("holds copies to private chats until quiet hours end", async () => {
+    const { outbox, delivery, create, setClock } = setup();
+    // 23:00 in Đông Hà, quiet hours 22-6: the copies wait until 06:00.
+    setClock(new Date("2026-11-26T16:00:00Z"));
+    const poll = create();
+    sendPoll({ ...delivery, quietHours: [22, 6] }, poll.id, 7);
+    expect(outbox.due(new Date("2026-11-26T22:59:00Z").getTime(), 10)).toEqual([]);
+    expect(outbox.due(new Date("2026-11-26T23:00:00Z").getTime(), 10)).toHaveLength(3);
+  });
 });
