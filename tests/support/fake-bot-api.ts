@@ -91,6 +91,8 @@ export interface FakeBotApi {
   userQueriesInline(query: string, actor?: Actor): Update;
   /** Fails the next matching call once with `fault`. */
   failNext(fault: Fault): void;
+  /** Holds the next matching call for `ms` milliseconds before answering it (a slow Telegram). */
+  delayNext(delay: { method?: string; chatId?: number; ms: number }): void;
   /** Answers every call to this chat with 403 until {@link unblockChat}. */
   blockChat(chatId: number, description?: string): void;
   unblockChat(chatId: number): void;
@@ -250,6 +252,7 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
   const openCallbacks = new Set<string>();
   const commands = new Map<string, unknown>();
   let faults: Fault[] = [];
+  let delays: Array<{ method?: string; chatId?: number; ms: number }> = [];
   let nextPollId = 1;
   let nextCallbackId = 1;
   const now = () => Math.floor(Date.now() / 1000);
@@ -493,6 +496,13 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
   const respond = async (method: string, payload: Record<string, unknown>, req: IncomingMessage): Promise<ApiResponse> => {
     try {
       const chatId = payload.chat_id === undefined ? undefined : Number(payload.chat_id);
+      const delayAt = delays.findIndex(
+        (d) => (d.method ? d.method === method : method !== "getUpdates") && (d.chatId === undefined || d.chatId === chatId),
+      );
+      if (delayAt >= 0) {
+        const [delay] = delays.splice(delayAt, 1);
+        await new Promise((resolve) => setTimeout(resolve, delay!.ms));
+      }
       // getUpdates fails only when a fault names it.
       const faultAt = faults.findIndex(
         (f) =>
@@ -631,6 +641,9 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
     failNext(fault) {
       faults.push(fault);
     },
+    delayNext(delay) {
+      delays.push(delay);
+    },
     blockChat(chatId, description = "Forbidden: bot was blocked by the user") {
       blocked.set(chatId, description);
     },
@@ -662,6 +675,7 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
     pendingUpdates: () => queue.length,
     async close() {
       faults = [];
+      delays = [];
       for (const wake of updateWaiters) wake();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
