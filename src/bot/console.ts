@@ -46,6 +46,8 @@ export async function runConsole(bot: Bot<BotContext>, options: ConsoleOptions):
   const user: User = options.user ?? { id: 1000, is_bot: false, first_name: "Console", language_code: "vi" };
   const chat = { id: user.id, type: "private" as const, first_name: user.first_name };
   const write = (text: string) => options.output.write(text);
+  // Bold (the figure of an answer) only where a terminal shows it; a pipe gets plain text.
+  const ansi = (options.output as { isTTY?: boolean }).isTTY === true;
   let nextMessageId = 1;
   let nextUpdateId = 1;
   let buttons: { message: Message; list: InlineKeyboardButton[] } | undefined;
@@ -53,7 +55,7 @@ export async function runConsole(bot: Bot<BotContext>, options: ConsoleOptions):
 
   const show = (message: Message, text: string, markup: InlineKeyboardMarkup | undefined) => {
     const list = markup?.inline_keyboard.flat() ?? [];
-    const lines = [htmlToPlain(text)];
+    const lines = [htmlToPlain(text, { ansi: ansi })];
     list.forEach((b, i) => lines.push(`  [${i + 1}] ${b.text}${"url" in b && b.url ? ` (${b.url})` : ""}`));
     write(`${lines.join("\n")}\n\n`);
     buttons = list.length > 0 ? { message, list } : buttons;

@@ -105,10 +105,15 @@ function splitLong(escaped: string, max: number): string[] {
   return out;
 }
 
-/** Turns Telegram HTML into terminal text: links as `text (url)`, other tags dropped, entities decoded. */
-export function htmlToPlain(html: string): string {
+/**
+ * Turns Telegram HTML into terminal text: links as `text (url)`, bold as ANSI bold when `ansi` is
+ * set (a terminal), other tags dropped, entities decoded.
+ */
+export function htmlToPlain(html: string, options: { ansi?: boolean } = {}): string {
+  const bold = options.ansi ? (_: string, inner: string) => `\u001b[1m${inner}\u001b[22m` : (_: string, inner: string) => inner;
   return html
     .replace(/<a\s+href="([^"]*)"[^>]*>([\s\S]*?)<\/a>/g, (_, href: string, label: string) => `${label} (${href})`)
+    .replace(/<b>([\s\S]*?)<\/b>/g, bold)
     .replace(/<[^>]+>/g, "")
     .replace(/&lt;/g, "<")
     .replace(/&gt;/g, ">")

@@ -2,8 +2,10 @@ import { clipSentence, findFigures, splitSentences, wantsFigure, type Figure } f
 import { docNumberKey, findDocNumbers, foldedDocNumberKey } from "./doc-number.js";
 import { createFuzzyVocabulary, type FuzzyVocabulary } from "./fuzzy.js";
 import { InvertedIndex, type Accumulator, type IndexArrays, type TermFrequencies } from "./inverted-index.js";
-import { cleanText, foldDiacritics } from "./normalize.js";
+import { canonicalText, cleanText, foldDiacritics } from "./normalize.js";
 import { analyzeQuestion, type QuestionAnalysis } from "./question.js";
+import { DocStore } from "./doc-store.js";
+import { hashPair } from "./hash.js";
 import { docNumberHash, pairHash, tokenize, wordForms, type Token } from "./tokenize.js";
 import type {
   Answer,
@@ -42,6 +44,12 @@ export const ENGINE_SETTINGS = {
   evidenceWeight: 1,
   /** Bonus of the document that holds the answer sentence when re-ranking (1 = one best BM25 score). */
   answerDocBonus: 10,
+  /** Share of a two-syllable word's weight taken off when its syllables are found apart. */
+  brokenWordPenalty: 1,
+  /** A syllable pair is a word when it occurs in at least this share of the texts holding its rarer syllable. */
+  wordStrength: 0.05,
+  /** Below this share of the question's weight in the sentence alone (no title, no lead-in), no answer. */
+  minOwnCoverage: 0.3,
   /** Documents scoring below this share of the best one are not read for the answer. */
   answerDocMinRelative: 0.4,
   /** Syllables found in more than this share of documents only rank the candidates the rarer terms found. */
@@ -51,7 +59,7 @@ export const ENGINE_SETTINGS = {
   /** Below this share of the question's weight found in the document, there is no answer. */
   minDocCoverage: 0.5,
   /** Below this share found in the answer sentence (title counted half), there is no answer. */
-  minSentenceCoverage: 0.5,
+  minSentenceCoverage: 0.6,
 } as const;
 
 interface QueryTerm {
@@ -69,9 +77,19 @@ interface Unit {
   idf: number;
 }
 
+/** A two-syllable word of the question: its pair hash, its order-free near hash, its weight. */
+interface Collocation {
+  a: number;
+  b: number;
+  pair: number;
+  near: number;
+  idfA: number;
+  idfB: number;
+}
+
 /** The state a snapshot holds. */
 export interface EngineState {
-  docs: CorpusDoc[];
+  docs: DocStore;
   /** Whether each document slot is removed. */
   removed: boolean[];
   index: IndexArrays;
@@ -81,7 +99,7 @@ export interface EngineState {
 
 /** The Vietnamese search and question-answering engine. */
 export class VietEngine implements Engine {
-  private readonly docs: CorpusDoc[] = [];
+  private store = new DocStore();
   private readonly slotById = new Map<string, number>();
   private readonly numberIndex = new Map<string, number[]>();
   private readonly byFoldedNumber = new Map<string, number[]>();
@@ -96,10 +114,12 @@ export class VietEngine implements Engine {
     if (state) {
       this.index = InvertedIndex.fromArrays(state.index, ENGINE_SETTINGS.bm25);
       const base = state.index.docLengths.length;
-      state.docs.forEach((doc, slot) => {
-        if (slot < base) this.register(doc, slot, !state.removed[slot]);
-        else if (!state.removed[slot]) this.add(doc);
-      });
+      this.store = state.docs;
+      for (let slot = 0; slot < base; slot++) this.register(null, slot, !state.removed[slot]);
+      // Documents added after the snapshot's build are indexed again (they are few).
+      const added: CorpusDoc[] = [];
+      for (let slot = base; slot < state.docs.length; slot++) if (!state.removed[slot]) added.push(state.docs.get(slot));
+      for (const doc of added) this.add(doc);
       for (let slot = 0; slot < base; slot++) if (state.removed[slot]) this.index.removeDocument(slot);
       for (const word of state.vocabulary) this.vocabulary.add(word);
     } else {
@@ -115,7 +135,7 @@ export class VietEngine implements Engine {
 
   get(id: string): CorpusDoc | undefined {
     const slot = this.slotById.get(id);
-    return slot === undefined ? undefined : this.docs[slot];
+    return slot === undefined ? undefined : this.store.get(slot);
   }
 
   add(input: CorpusDoc): void {
@@ -132,7 +152,7 @@ export class VietEngine implements Engine {
     if (slot === undefined) return false;
     this.index.removeDocument(slot);
     this.slotById.delete(id);
-    const doc = this.docs[slot]!;
+    const doc = this.store.meta(slot);
     if (doc.number) {
       this.unlink(this.numberIndex, docNumberKey(doc.number), slot);
       this.unlink(this.byFoldedNumber, foldedDocNumberKey(doc.number), slot);
@@ -144,8 +164,8 @@ export class VietEngine implements Engine {
   /** The state to store in a snapshot. */
   exportState(): EngineState {
     return {
-      docs: this.docs,
-      removed: this.docs.map((_, slot) => this.index.isRemoved(slot)),
+      docs: this.store,
+      removed: Array.from({ length: this.store.length }, (_, slot) => this.index.isRemoved(slot)),
       index: this.index.toArrays(),
       vocabulary: [...this.vocabulary],
     };
@@ -165,20 +185,20 @@ export class VietEngine implements Engine {
   }
 
   byNumber(number: string): CorpusDoc[] {
-    return this.slotsWithNumber(number).map((slot) => this.docs[slot]!);
+    return this.slotsWithNumber(number).map((slot) => this.store.get(slot));
   }
 
   latest(options: SearchOptions = {}): DocPage {
     const { limit = 5, offset = 0, type } = options;
     if (!this.latestOrder) {
       this.latestOrder = [...this.slotById.values()].sort((a, b) => {
-        const da = this.docs[a]!.date ?? "";
-        const db = this.docs[b]!.date ?? "";
+        const da = this.store.meta(a).date ?? "";
+        const db = this.store.meta(b).date ?? "";
         return da === db ? b - a : db.localeCompare(da);
       });
     }
-    const slots = type ? this.latestOrder.filter((s) => this.docs[s]!.type === type) : this.latestOrder;
-    return { total: slots.length, docs: slots.slice(offset, offset + limit).map((s) => this.docs[s]!) };
+    const slots = type ? this.latestOrder.filter((s) => this.store.meta(s).type === type) : this.latestOrder;
+    return { total: slots.length, docs: slots.slice(offset, offset + limit).map((s) => this.store.get(s)) };
   }
 
   search(query: string, options: SearchOptions = {}): SearchPage {
@@ -187,7 +207,7 @@ export class VietEngine implements Engine {
     const ranked = this.rank(analysis, Math.max(ENGINE_SETTINGS.candidates, offset + limit), type);
     return {
       total: ranked.length,
-      hits: ranked.slice(offset, offset + limit).map((r) => ({ doc: this.docs[r.doc]!, score: r.score })),
+      hits: ranked.slice(offset, offset + limit).map((r) => ({ doc: this.store.get(r.doc), score: r.score })),
     };
   }
 
@@ -198,8 +218,8 @@ export class VietEngine implements Engine {
     const { answer, evidence } = this.findAnswer(analysis, ranked);
     ranked = this.rerank(ranked, evidence, analysis, answer);
     const hits: Hit[] = ranked.slice(0, top).map((r) => ({
-      docId: this.docs[r.doc]!.id,
-      title: this.docs[r.doc]!.title,
+      docId: this.store.meta(r.doc).id,
+      title: this.store.get(r.doc).title,
       score: Math.round(r.score * 1000) / 1000,
     }));
     return { question, answer, hits };
@@ -230,13 +250,15 @@ export class VietEngine implements Engine {
 
   // ---------------------------------------------------------------------------------------------
 
-  private register(doc: CorpusDoc, slot: number, live: boolean): void {
-    this.docs[slot] = doc;
+  /** Records a document in the lookups; `doc` null means it is already in the store. */
+  private register(doc: CorpusDoc | null, slot: number, live: boolean): void {
+    if (doc) this.store.set(slot, doc);
     if (!live) return;
-    this.slotById.set(doc.id, slot);
-    if (doc.number) {
-      this.link(this.numberIndex, docNumberKey(doc.number), slot);
-      this.link(this.byFoldedNumber, foldedDocNumberKey(doc.number), slot);
+    const meta = this.store.meta(slot);
+    this.slotById.set(meta.id, slot);
+    if (meta.number) {
+      this.link(this.numberIndex, docNumberKey(meta.number), slot);
+      this.link(this.byFoldedNumber, foldedDocNumberKey(meta.number), slot);
     }
     this.latestOrder = null;
   }
@@ -345,13 +367,13 @@ export class VietEngine implements Engine {
     const common = rare.length > 0 ? terms.filter((t) => this.index.df(t.hash) > commonDf) : [];
     for (const term of rare.length > 0 ? rare : terms) this.index.accumulate(acc, term.hash, term.weight, term.idf);
     if (common.length > 0) this.index.accumulateForCandidates(acc, common, ENGINE_SETTINGS.commonTermCandidates);
-    const filter = type ? (slot: number) => this.docs[slot]!.type === type : undefined;
+    const filter = type ? (slot: number) => this.store.meta(slot).type === type : undefined;
     const ranked = this.index.top(acc, k, filter);
     const exact = new Set<number>();
     for (const mention of analysis.docNumbers) for (const slot of this.slotsWithNumber(mention.raw)) exact.add(slot);
     const top = ranked[0]?.score ?? 1;
     for (const r of ranked) {
-      const doc = this.docs[r.doc]!;
+      const doc = this.store.meta(r.doc);
       if (analysis.year !== null && doc.date?.startsWith(String(analysis.year))) r.score += top * 0.15;
       if (analysis.wantsLatest && doc.date) r.score += top * 0.2 * recency(doc.date);
     }
@@ -384,7 +406,7 @@ export class VietEngine implements Engine {
     for (const { doc: slot, score } of ranked.slice(0, s.answerDocs)) {
       // Documents far below the best one rarely hold the answer, and reading them costs time.
       if (score < topScore * s.answerDocMinRelative) break;
-      const doc = this.docs[slot]!;
+      const doc = this.store.get(slot);
       // Where a text comes from ("Bộ luật Lao động 2019") is read as part of its title.
       const titleTokens = tokenize([doc.title, doc.source, doc.number].filter(Boolean).join(". "));
       const titleHas = new Set<number>();
@@ -412,10 +434,12 @@ export class VietEngine implements Engine {
         const has = new Set<number>();
         addTokens(has, tokens);
         let matched = 0;
+        let own = 0;
         let accentBonus = 0;
         for (const u of units) {
           if (has.has(u.foldedHash) || has.has(u.altHash)) {
             matched += u.idf;
+            own += u.idf;
             if (u.accentHash && has.has(u.accentHash)) accentBonus += u.idf * 0.1;
           } else if (context.has(u.foldedHash) || context.has(u.altHash)) matched += u.idf * 0.5;
         }
@@ -423,6 +447,8 @@ export class VietEngine implements Engine {
         // The sentence is read within its document: a strong document lends it some of its weight.
         const coverage = totalIdf === 0 ? 0 : 0.7 * (matched / totalIdf) + 0.3 * docCoverage;
         if (coverage < s.minSentenceCoverage && !numberMatch) return;
+        // The sentence itself, not only its title and document, must say a good part of what is asked.
+        if (totalIdf > 0 && (own - this.brokenWords(collocations, has, has)) / totalIdf < s.minOwnCoverage && !numberMatch) return;
         const pairs = this.pairMatches(analysis, tokens);
         const needsFigure = wantsFigure(analysis.kind) || (analysis.kind === "document" && analysis.docNumbers.length === 0);
         const figure = needsFigure || analysis.kind === "person"
@@ -461,24 +487,47 @@ export class VietEngine implements Engine {
    * The question's two-syllable words: adjacent content syllables that also occur together in the
    * corpus ("đại học", "bệnh viện"). A text that has both syllables apart has not got the word.
    */
-  private collocations(analysis: QuestionAnalysis, units: Unit[]): Array<{ pair: number; idf: number }> {
+  private collocations(analysis: QuestionAnalysis, units: Unit[]): Collocation[] {
     const idfOf = new Map(units.map((u) => [u.foldedHash, u.idf]));
-    const found: Array<{ pair: number; idf: number }> = [];
+    const candidates: Array<Collocation & { at: number; strength: number }> = [];
     const content = new Set(analysis.content);
     const { tokens } = analysis;
     for (let i = 1; i < tokens.length; i++) {
       if (!content.has(i) || !content.has(i - 1) || tokens[i]!.breakBefore) continue;
-      const pair = pairHash(tokens[i - 1]!, tokens[i]!);
-      if (this.index.df(pair) < 2) continue;
-      found.push({ pair, idf: Math.min(idfOf.get(tokens[i - 1]!.foldedHash) ?? 0, idfOf.get(tokens[i]!.foldedHash) ?? 0) });
+      const a = tokens[i - 1]!;
+      const b = tokens[i]!;
+      const pair = pairHash(a, b);
+      const together = this.index.df(pair);
+      // A word, not two neighbours: the pair occurs in a good share of the texts holding its rarer syllable.
+      const strength = together / Math.max(1, Math.min(this.index.df(a.foldedHash), this.index.df(b.foldedHash)));
+      if (together < 3 || strength < ENGINE_SETTINGS.wordStrength) continue;
+      const idfA = idfOf.get(a.foldedHash) ?? 0;
+      const idfB = idfOf.get(b.foldedHash) ?? 0;
+      candidates.push({ a: a.foldedHash, b: b.foldedHash, pair, near: nearHash(a.foldedHash, b.foldedHash), idfA, idfB, at: i, strength });
+    }
+    // Words do not overlap: where "trường đại" and "đại học" compete, the stronger one is the word.
+    const taken = new Set<number>();
+    const found: Collocation[] = [];
+    for (const c of candidates.sort((x, y) => y.strength - x.strength)) {
+      if (taken.has(c.at) || taken.has(c.at - 1)) continue;
+      taken.add(c.at).add(c.at - 1);
+      found.push(c);
     }
     return found;
   }
 
-  /** Weight to take off for question words whose syllables a text has, but not together. */
-  private brokenWords(collocations: Array<{ pair: number; idf: number }>, has: Set<number>, context: Set<number>): number {
+  /**
+   * Weight to take off for question words whose syllables a text has, but not together: "Đông" and
+   * "Hà" apart (in "mùa đông" and "Hà Nội") are not "Đông Hà", so neither counts.
+   */
+  private brokenWords(collocations: Collocation[], has: Set<number>, context: Set<number>): number {
     let penalty = 0;
-    for (const c of collocations) if (!has.has(c.pair) && !context.has(c.pair)) penalty += c.idf * 0.7;
+    for (const c of collocations) {
+      const present = (h: number) => has.has(h) || context.has(h);
+      if (present(c.pair) || present(c.near)) continue;
+      // Without the word, its syllables found apart earn nothing.
+      penalty += ENGINE_SETTINGS.brokenWordPenalty * ((present(c.a) ? c.idfA : 0) + (present(c.b) ? c.idfB : 0));
+    }
     return penalty;
   }
 
@@ -519,7 +568,10 @@ export class VietEngine implements Engine {
 
   /** The figure of the wanted kind nearest to the question's words in the sentence. */
   private pickFigure(text: string, tokens: Token[], analysis: QuestionAnalysis, questionNumbers: Set<string>): Figure | null {
-    const folded = foldDiacritics(text.toLowerCase());
+    const lower = canonicalText(text);
+    const folded = foldDiacritics(lower);
+    // Typed with diacritics, "phường" is not "phương": the counted word is matched as typed.
+    const focusRe = new RegExp(`(?<![\\p{L}])${(analysis.focusAccented ? analysis.focusCanon : analysis.focus).join("\\s+")}(?![\\p{L}])`, "u");
     const figures = findFigures(text, analysis.kind).filter((f) => {
       const canon = tokenize(f.text).find((t) => t.kind === "number")?.canon;
       if (canon && questionNumbers.has(canon) && f.kind !== "person") return false;
@@ -529,9 +581,9 @@ export class VietEngine implements Engine {
         const after = folded.slice(f.start, f.end + 16);
         return new RegExp(`^[\\d.,\\s%]*(?:\\S+\\s)?${analysis.unit}\\b`).test(after) || new RegExp(`\\b${analysis.unit}\\b`).test(foldDiacritics(f.text.toLowerCase()));
       }
-      if (analysis.focus.length > 0 && f.kind !== "percent") {
-        const window = folded.slice(Math.max(0, f.start - 40), f.end + 40);
-        return new RegExp(`\\b${analysis.focus.join("\\s+")}\\b`).test(window);
+      if (analysis.focus.length > 0 && analysis.kind !== "percent") {
+        const window = (analysis.focusAccented ? lower : folded).slice(Math.max(0, f.start - 40), f.end + 40);
+        return focusRe.test(window);
       }
       return true;
     });
@@ -550,8 +602,8 @@ export class VietEngine implements Engine {
     // What is counted ("đảng viên") sits right before or after its figure: that dominates.
     const focusSpans: Array<[number, number]> = [];
     if (analysis.focus.length > 0) {
-      const re = new RegExp(`\\b${analysis.focus.join("\\s+")}\\b`, "g");
-      for (const m of folded.matchAll(re)) focusSpans.push([m.index!, m.index! + m[0].length]);
+      const re = new RegExp(focusRe.source, "gu");
+      for (const m of (analysis.focusAccented ? lower : folded).matchAll(re)) focusSpans.push([m.index!, m.index! + m[0].length]);
     }
     const focusCloseness = (f: Figure) =>
       focusSpans.reduce((best, [a, b]) => Math.max(best, Math.exp(-(b <= f.start ? f.start - b : a >= f.end ? a - f.end : 0) / 8)), 0);
@@ -567,6 +619,7 @@ export class VietEngine implements Engine {
   }
 }
 
+/** Adds a text's matching keys to a set: syllables (exact and folded), pairs, and near pairs. */
 function addTokens(set: Set<number>, tokens: Token[]): void {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
@@ -574,7 +627,14 @@ function addTokens(set: Set<number>, tokens: Token[]): void {
     if (t.accentHash) set.add(t.accentHash);
     if (t.wholeHash) set.add(t.wholeHash);
     if (i > 0 && !t.breakBefore) set.add(pairHash(tokens[i - 1]!, t));
+    // Syllables within three of each other, in either order, are "together" for the words of a
+    // question: "làm thêm giờ" is asked of a text that says "giờ làm thêm".
+    for (let j = Math.max(0, i - 3); j < i; j++) set.add(nearHash(tokens[j]!.foldedHash, t.foldedHash));
   }
+}
+
+function nearHash(a: number, b: number): number {
+  return a < b ? hashPair(a, b) ^ 0x5bd1e995 : hashPair(b, a) ^ 0x5bd1e995;
 }
 
 const LIST_ITEM = /^(?:[a-zđ]\)|[-–•+]|\d{1,2}[.)]\s)/u;

@@ -35,6 +35,9 @@ export interface QuestionAnalysis {
    * must hold next to its figure; `unit` when X is a unit (`giờ`, `ngày`) the figure must carry.
    */
   focus: string[];
+  /** The same syllables in canonical form with diacritics, and whether they were typed so. */
+  focusCanon: string[];
+  focusAccented: boolean;
   unit: string | null;
 }
 
@@ -154,6 +157,7 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
   }
   // The syllables right after "bao nhiêu" / "mấy" name what is counted.
   const focus: string[] = [];
+  const focusCanon: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const isBaoNhieu = tokens[i]!.folded === "nhieu" && tokens[i - 1]?.folded === "bao";
     const isMay = tokens[i]!.canon === "mấy" || (tokens[i]!.folded === "may" && !analysisAccented(tokens) && kindHint(folded));
@@ -163,6 +167,7 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
       if (t.breakBefore || isQuestionWord[k]) break;
       if (t.folded === "phan" || t.folded === "tien" || t.folded === "la" || t.folded === "nguoi") break;
       focus.push(t.folded);
+      focusCanon.push(t.canon);
       if (UNITS.has(t.folded)) break;
     }
     break;
@@ -180,6 +185,8 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
     wantsLatest: LATEST_RE.test(folded),
     accented: analysisAccented(tokens),
     focus: unit ? [unit] : focus,
+    focusCanon: unit ? [unit] : focusCanon,
+    focusAccented: !unit && focusCanon.some((c, i) => c !== focus[i]),
     unit,
   };
 }

@@ -1,3 +1,4 @@
+import { DocStore, type DocMeta } from "./doc-store.js";
 import type { EngineState } from "./engine.js";
 import type { IndexArrays } from "./inverted-index.js";
 
@@ -19,7 +20,7 @@ const ARRAY_TYPES = {
 } as const;
 
 interface Section {
-  name: ArrayName | "docs" | "removed" | "vocabulary";
+  name: ArrayName | "docMeta" | "docBytes" | "docOffsets" | "removed" | "vocabulary";
   offset: number;
   bytes: number;
 }
@@ -38,6 +39,26 @@ export class SnapshotError extends Error {
 
 const align = (n: number) => (n + 7) & ~7;
 
+// Documents are stored one JSON text after another with their byte offsets, and their metadata as
+// columns: loading reads the columns and leaves each text to be parsed when first asked for.
+function encodeDocs(store: DocStore): Array<[Section["name"], Uint8Array]> {
+  const docs = store.all();
+  const chunks = docs.map((doc) => Buffer.from(JSON.stringify(doc)));
+  const offsets = new Uint32Array(docs.length + 1);
+  chunks.forEach((chunk, i) => (offsets[i + 1] = offsets[i]! + chunk.byteLength));
+  const columns = {
+    ids: docs.map((d) => d.id),
+    types: docs.map((d) => d.type),
+    dates: docs.map((d) => d.date),
+    numbers: docs.map((d) => d.number),
+  };
+  return [
+    ["docMeta", Buffer.from(JSON.stringify(columns))],
+    ["docBytes", Buffer.concat(chunks)],
+    ["docOffsets", new Uint8Array(offsets.buffer)],
+  ];
+}
+
 /** Encodes an engine state and caller metadata (the corpus fingerprint) into snapshot bytes. */
 export function encodeSnapshot<M>(state: EngineState, meta: M): Buffer[] {
   const index = state.index;
@@ -46,7 +67,7 @@ export function encodeSnapshot<M>(state: EngineState, meta: M): Buffer[] {
       (name) =>
         [name, new Uint8Array(index[name].buffer, index[name].byteOffset, index[name].byteLength)] as [ArrayName, Uint8Array],
     ),
-    ["docs", Buffer.from(JSON.stringify(state.docs))],
+    ...encodeDocs(state.docs),
     ["removed", Uint8Array.from(state.removed, (r) => (r ? 1 : 0))],
     ["vocabulary", Buffer.from(state.vocabulary.join("\n"))],
   ];
@@ -100,14 +121,24 @@ export function decodeSnapshot<M>(bytes: Uint8Array): { state: EngineState; meta
     const { start, bytes: length } = section(name);
     return Buffer.from(bytes.buffer, start, length).toString("utf8");
   };
+  const docOffsetsSection = section("docOffsets");
+  const docBytesSection = section("docBytes");
+  const docOffsets = new Uint32Array(
+    (bytes.buffer as ArrayBuffer).slice(docOffsetsSection.start, docOffsetsSection.start + docOffsetsSection.bytes),
+  );
+  let metas: DocMeta[];
+  try {
+    const columns = JSON.parse(text("docMeta")) as { ids: string[]; types: DocMeta["type"][]; dates: Array<string | null>; numbers: Array<string | null> };
+    metas = columns.ids.map((id, i) => ({ id, type: columns.types[i]!, date: columns.dates[i] ?? null, number: columns.numbers[i] ?? null }));
+  } catch {
+    throw new SnapshotError("snapshot: the document list is corrupt");
+  }
+  if (docOffsets.length !== metas.length + 1 || docOffsets[metas.length] !== docBytesSection.bytes) {
+    throw new SnapshotError("snapshot: the document store is inconsistent");
+  }
+  const docs = DocStore.fromStored(metas, new Uint8Array(bytes.buffer, docBytesSection.start, docBytesSection.bytes), docOffsets);
   const removedSection = section("removed");
   const removed = Array.from(new Uint8Array(bytes.buffer, removedSection.start, removedSection.bytes), (b) => b === 1);
-  let docs: EngineState["docs"];
-  try {
-    docs = JSON.parse(text("docs"));
-  } catch {
-    throw new SnapshotError("snapshot: the document store is corrupt");
-  }
   const vocabularyText = text("vocabulary");
   const index = { ...(arrays as Omit<IndexArrays, "termCount">), termCount: header.termCount } as IndexArrays;
   if (

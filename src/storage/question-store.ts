@@ -1,7 +1,7 @@
 import type { Db } from "./database.js";
 
 /** What produced a question-log row: a question, or one of the browsing commands. */
-export type QuestionKind = "ask" | "search" | "latest" | "documents" | "number" | "inline";
+export type QuestionKind = "ask" | "search" | "latest" | "documents" | "number";
 
 /** Feedback on an answer: helpful, or not what was asked. */
 export type Feedback = "up" | "down";
@@ -27,7 +27,7 @@ export interface LoggedQuestion extends NewQuestion {
   createdAt: string;
 }
 
-/** Per-day figures of the question log, for staff insight. */
+/** Figures of the question log over a period, for staff insight. */
 export interface QuestionStats {
   total: number;
   answered: number;
@@ -47,9 +47,9 @@ export interface QuestionStore {
   setFeedback(id: number, feedback: Feedback): boolean;
   /** Moves the row to `page`; returns false when that page is already the one shown. */
   setPage(id: number, page: number): boolean;
-  /** The most recent questions, newest first. */
+  /** The most recent rows, newest first; questions only unless `kinds` says otherwise. */
   recent(limit: number, options?: { unansweredOnly?: boolean; kinds?: QuestionKind[] }): LoggedQuestion[];
-  /** Figures over the rows created at or after `since`. */
+  /** Figures over the questions asked at or after `since`. */
   stats(since: Date): QuestionStats;
 }
 
@@ -108,7 +108,7 @@ export function createQuestionStore(db: Db): QuestionStore {
   const statsQuery = db.prepare(
     `SELECT COUNT(*) AS total, COALESCE(SUM(answered), 0) AS answered,
             COALESCE(SUM(feedback = 1), 0) AS helpful, COALESCE(SUM(feedback = -1), 0) AS notHelpful
-     FROM question_log WHERE kind IN ('ask', 'inline') AND created_at >= ?`,
+     FROM question_log WHERE kind = 'ask' AND created_at >= ?`,
   );
   return {
     log(q, now = new Date()) {
@@ -131,7 +131,7 @@ export function createQuestionStore(db: Db): QuestionStore {
       return updatePage.run({ id, page }).changes > 0;
     },
     recent(limit, options = {}) {
-      const kinds = options.kinds ?? ["ask", "inline"];
+      const kinds = options.kinds ?? ["ask"];
       const where = [`kind IN (${kinds.map(() => "?").join(", ")})`];
       if (options.unansweredOnly) where.push("answered = 0");
       const rows = db

@@ -89,6 +89,11 @@ describe("splitEscaped", () => {
 });
 
 describe("htmlToPlain", () => {
+  it("shows bold as ANSI bold for a terminal only", () => {
+    expect(htmlToPlain("có <b>7.210</b> người", { ansi: true })).toBe("có \u001b[1m7.210\u001b[22m người");
+    expect(htmlToPlain("có <b>7.210</b> người")).toBe("có 7.210 người");
+  });
+
   it("shows links with their address and decodes entities", () => {
     expect(htmlToPlain('<b>7.210</b> &amp; <a href="https://x.vn/?a=1&amp;b=2">Nguồn</a>')).toBe(
       "7.210 & Nguồn (https://x.vn/?a=1&b=2)",

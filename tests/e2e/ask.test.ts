@@ -71,6 +71,24 @@ describe("bot end to end: questions", () => {
     expect(parseTelegramHtml(list.payload.text)).toContain("«<script>ngân sách</script> & thuế»");
   });
 
+  it("speaks in a group only when mentioned, replying to the message", async () => {
+    const group = { id: -1002001, type: "supergroup" as const, title: "Khu phố 5" };
+    api.userSays("Đông Hà có bao nhiêu đảng viên?", { user: { id: 2007 }, chat: group });
+    const mention = api.userSays("@civic_test_bot Đông Hà có bao nhiêu đảng viên?", { user: { id: 2007 }, chat: group });
+    const reply = await api.waitForCall("sendMessage", forChat(group.id));
+    expect(reply.payload.reply_parameters.message_id).toBe(mention.message!.message_id);
+    expect(reply.payload.text).toContain("<b>7.210</b>");
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(api.callsOf("sendMessage").filter(forChat(group.id))).toHaveLength(1);
+  });
+
+  it("answers inline queries with shareable results", async () => {
+    api.userQueriesInline("dong ha co bao nhieu dang vien", { user: { id: 2008 } });
+    const call = await api.waitForCall("answerInlineQuery");
+    expect(call.response.ok).toBe(true);
+    expect(call.payload.results[0].input_message_content.message_text).toContain("<b>7.210</b>");
+  });
+
   it("sends a long document as several messages, each under the limit", async () => {
     api.userSays("/vanban 95/2015/QH13", { user: { id: 2006 } });
     const card = await api.waitForCall("sendMessage", forChat(2006));

@@ -114,6 +114,14 @@ describe("fake Bot API", () => {
     expect(await api.getMyCommands({ language_code: "vi" })).toEqual([{ command: "tim", description: "Tìm" }]);
   });
 
+  it("answers other sends with a message and edits captions", async () => {
+    const sent = await api.sendAnimation(3, "https://example.vn/a.gif", { caption: "Biểu đồ" });
+    expect(sent.message_id).toBeGreaterThan(0);
+    const edited = await api.editMessageCaption(3, sent.message_id, { caption: "Biểu đồ mới" });
+    expect(edited).toMatchObject({ caption: "Biểu đồ mới" });
+    expect((await api.copyMessage(4, 3, sent.message_id)).message_id).toBeGreaterThan(0);
+  });
+
   it("fails the next matching call with 429 or 403 on request", async () => {
     fake.failNext({ method: "sendMessage", code: 429, retryAfter: 3 });
     const err = await refusal(api.sendMessage(1, "x"));

@@ -91,6 +91,8 @@ export interface FakeBotApi {
   userQueriesInline(query: string, actor?: Actor): Update;
   /** Fails the next matching call once with `fault`. */
   failNext(fault: Fault): void;
+  /** Holds the next matching call for `ms` milliseconds before answering it (a slow Telegram). */
+  delayNext(delay: { method?: string; chatId?: number; ms: number }): void;
   /** Answers every call to this chat with 403 until {@link unblockChat}. */
   blockChat(chatId: number, description?: string): void;
   unblockChat(chatId: number): void;
@@ -273,6 +275,7 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
   const openCallbacks = new Set<string>();
   const commands = new Map<string, unknown>();
   let faults: Fault[] = [];
+  let delays: Array<{ method?: string; chatId?: number; ms: number }> = [];
   let nextPollId = 1;
   let nextCallbackId = 1;
   const now = () => Math.floor(Date.now() / 1000);
@@ -372,6 +375,19 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
       store(chatId, edited);
       return edited;
     },
+    editMessageCaption: (p) => {
+      const chatId = chatIdOf(p);
+      const old = messages.get(chatId)?.get(Number(p.message_id));
+      if (!old) throw bad("message to edit not found");
+      textOf(p, "caption", 1024, 0);
+      checkMarkup(p.reply_markup);
+      if ((old as { caption?: string }).caption === p.caption && JSON.stringify(old.reply_markup ?? null) === JSON.stringify(p.reply_markup ?? null)) {
+        throw bad("message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message");
+      }
+      const edited = { ...old, caption: p.caption, edit_date: now(), reply_markup: p.reply_markup } as Message;
+      store(chatId, edited);
+      return edited;
+    },
     deleteMessage: (p) => {
       const chatId = chatIdOf(p);
       if (!messages.get(chatId)?.delete(Number(p.message_id))) throw bad("message to delete not found");
@@ -452,6 +468,20 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
     },
   };
 
+  // Methods without their own handler: any other send* gives a message, copies give an id.
+  const fallback = (method: string): ((p: Record<string, unknown>) => unknown) | undefined => {
+    if (method === "copyMessage") return (p) => ({ message_id: newMessage(chatIdOf(p), {}).message_id });
+    if (method === "forwardMessage" || (method.startsWith("send") && method !== "sendChatAction")) {
+      return (p) => {
+        const chatId = chatIdOf(p);
+        textOf(p, "caption", 1024, 0);
+        checkMarkup(p.reply_markup);
+        return newMessage(chatId, { ...(p.caption ? { caption: p.caption } : {}) });
+      };
+    }
+    return undefined;
+  };
+
   const getUpdates = async (p: Record<string, unknown>, req: IncomingMessage): Promise<Update[]> => {
     const offset = p.offset === undefined ? undefined : Number(p.offset);
     if (offset !== undefined) queue = queue.filter((u) => u.update_id >= offset);
@@ -489,6 +519,13 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
   const respond = async (method: string, payload: Record<string, unknown>, req: IncomingMessage): Promise<ApiResponse> => {
     try {
       const chatId = payload.chat_id === undefined ? undefined : Number(payload.chat_id);
+      const delayAt = delays.findIndex(
+        (d) => (d.method ? d.method === method : method !== "getUpdates") && (d.chatId === undefined || d.chatId === chatId),
+      );
+      if (delayAt >= 0) {
+        const [delay] = delays.splice(delayAt, 1);
+        await new Promise((resolve) => setTimeout(resolve, delay!.ms));
+      }
       // getUpdates fails only when a fault names it.
       const faultAt = faults.findIndex(
         (f) =>
@@ -510,7 +547,7 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
         throw new ApiError(fault!.code, description, retryAfter);
       }
       if (chatId !== undefined && blocked.has(chatId)) throw new ApiError(403, blocked.get(chatId)!);
-      const handler = methods[method];
+      const handler = methods[method] ?? fallback(method);
       return { ok: true, result: handler ? handler(payload) : true };
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;
@@ -627,6 +664,9 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
     failNext(fault) {
       faults.push(fault);
     },
+    delayNext(delay) {
+      delays.push(delay);
+    },
     blockChat(chatId, description = "Forbidden: bot was blocked by the user") {
       blocked.set(chatId, description);
     },
@@ -658,6 +698,7 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
     pendingUpdates: () => queue.length,
     async close() {
       faults = [];
+      delays = [];
       for (const wake of updateWaiters) wake();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

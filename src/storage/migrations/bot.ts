@@ -22,8 +22,8 @@ export const BOT_MIGRATIONS: readonly Migration[] = [
       CREATE TABLE question_log (
         id INTEGER PRIMARY KEY AUTOINCREMENT,
         user_id INTEGER NOT NULL,
-        chat_id INTEGER,                   -- NULL for inline queries, which have no chat
-        kind TEXT NOT NULL,                -- ask | search | latest | documents | number | inline
+        chat_id INTEGER,                   -- NULL when the update had no chat
+        kind TEXT NOT NULL,                -- ask | search | latest | documents | number
         question TEXT NOT NULL,
         answered INTEGER NOT NULL,         -- 1 when the engine gave an answer (or a list had results)
         doc_id TEXT,                       -- document of the answer
