@@ -72,7 +72,7 @@ async function startLimitedApi(limit: number) {
   };
 }
 
-async function benchBroadcast(subscribers: number) {
+async function benchBroadcast(subscribers: number, ratePerSecond = 25) {
   const dir = mkdtempSync(join(tmpdir(), "push-bench-"));
   const fake = await startLimitedApi(30);
   const stores = createPushStores(openDatabase(join(dir, "bench.sqlite")));
@@ -89,7 +89,7 @@ async function benchBroadcast(subscribers: number) {
   stores.outbox.enqueue(stores.subscriptions.active().map((s) => ({ kind: "item", ref: String(item.id), chatId: s.chatId, payload: { itemId: item.id, lang: "vi" } })), now);
   const api = new Api(TOKEN, { apiRoot: fake.apiRoot });
   api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
-  const worker = createDeliveryWorker({ api, outbox: stores.outbox, logger });
+  const worker = createDeliveryWorker({ api, outbox: stores.outbox, logger }, { ratePerSecond });
   registerPushSenders(worker, { items: stores.items, subscriptions: stores.subscriptions, translate: (_l, k) => k, logger });
   const started = performance.now();
   await worker.drain();
@@ -99,7 +99,7 @@ async function benchBroadcast(subscribers: number) {
   const counts = stores.outbox.counts();
   await fake.close();
   rmSync(dir, { recursive: true, force: true });
-  return { subscribers, seconds, rate: delivered / seconds, rejected: fake.rejected(), lost: subscribers - delivered, duplicates, failed: counts.failed };
+  return { subscribers, ratePerSecond, seconds, rate: delivered / seconds, rejected: fake.rejected(), lost: subscribers - delivered, duplicates, failed: counts.failed };
 }
 
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
@@ -144,14 +144,18 @@ async function benchFetch(corpusPath: string, newItems: number, subscribers: num
 }
 
 const fmt = (n: number, d = 1) => n.toFixed(d);
-const b = await benchBroadcast(Number(values.subscribers));
+const subscribers = Number(values.subscribers);
+// The default pace, then a worker told to go faster than Telegram allows: 429s met, waited out, nothing lost.
+const runs = [await benchBroadcast(subscribers), await benchBroadcast(Math.min(subscribers, 2000), 40)];
 process.stdout.write(
   [
     "### One item to subscribers (fake Bot API: 30 msg/s, 429 beyond)",
     "",
-    "| subscribers | time (s) | sustained rate (msg/s) | 429s met | lost | duplicates | failed |",
-    "|---:|---:|---:|---:|---:|---:|---:|",
-    `| ${b.subscribers} | ${fmt(b.seconds)} | ${fmt(b.rate, 2)} | ${b.rejected} | ${b.lost} | ${b.duplicates} | ${b.failed} |`,
+    "| subscribers | worker pace (msg/s) | time (s) | sustained rate (msg/s) | 429s met | lost | duplicates | failed |",
+    "|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ...runs.map(
+      (b) => `| ${b.subscribers} | ${b.ratePerSecond} | ${fmt(b.seconds)} | ${fmt(b.rate, 2)} | ${b.rejected} | ${b.lost} | ${b.duplicates} | ${b.failed} |`,
+    ),
     "",
     "",
   ].join("\n"),

@@ -125,6 +125,7 @@ async function main(): Promise<void> {
     fetchCron: config.fetchCron,
     digestCron: config.digestCron,
     onChatBlocked: (chatId) => void users.markInactive(chatId),
+    languageOf: (chatId) => users.language(chatId),
   });
   wakePush = () => push.worker.wake();
   // Polls go through the same outbox worker and scheduler as every other send.

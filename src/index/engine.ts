@@ -43,7 +43,7 @@ export const ENGINE_SETTINGS = {
   /** Weight of a document's best passage against its BM25 score when re-ranking the documents read. */
   evidenceWeight: 1,
   /** Bonus of the document that holds the answer sentence when re-ranking (1 = one best BM25 score). */
-  answerDocBonus: 10,
+  answerDocBonus: 0,
   /** Share of a two-syllable word's weight taken off when its syllables are found apart. */
   brokenWordPenalty: 1,
   /** A syllable pair is a word when it occurs in at least this share of the texts holding its rarer syllable. */

@@ -24,6 +24,8 @@ export interface PushSendersDeps {
   logger: Logger;
   /** Also told when a chat blocked the bot (the users table). */
   onChatBlocked?: (chatId: number) => void;
+  /** The language a user chose with /lang, if any; it wins over the one recorded at subscription. */
+  languageOf?: (chatId: number) => string | null;
   /** Defaults to `Date.now`. */
   now?: () => number;
 }
@@ -38,7 +40,7 @@ export function registerPushSenders(worker: DeliveryWorker, deps: PushSendersDep
     const { itemId, lang } = payload as ItemPayload;
     const item = deps.items.get(itemId);
     if (!item) throw Object.assign(new Error(`item ${itemId} is gone`), { error_code: 404, description: `item ${itemId} is gone` });
-    const message = renderItemMessage(item, leadOf(item.body), deps.translate, lang || "vi");
+    const message = renderItemMessage(item, leadOf(item.body), deps.translate, deps.languageOf?.(chatId) ?? (lang || "vi"));
     return api.sendMessage(chatId, message.text, {
       parse_mode: "HTML",
       link_preview_options: { is_disabled: true },

@@ -28,6 +28,8 @@ export interface PushRuntimeDeps {
   digestCron: string;
   /** Also told when a chat blocked the bot (the users table). */
   onChatBlocked?: (chatId: number) => void;
+  /** The language a user chose with /lang, if any. */
+  languageOf?: (chatId: number) => string | null;
   /** Defaults to `Date.now`. */
   now?: () => number;
 }
@@ -83,6 +85,7 @@ export function createPushRuntime(deps: PushRuntimeDeps, options: PushRuntimeOpt
     translate: deps.translate,
     logger,
     ...(deps.onChatBlocked ? { onChatBlocked: deps.onChatBlocked } : {}),
+    ...(deps.languageOf ? { languageOf: deps.languageOf } : {}),
     ...(deps.now ? { now: deps.now } : {}),
   });
   worker.onCampaignProgress("announcement", announcementProgressReporter(deps.translate));

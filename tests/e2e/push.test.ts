@@ -140,6 +140,19 @@ describe("push end to end", () => {
     expect(api.callsOf("sendMessage").filter((c) => c.payload.chat_id === 1007 && /Nguồn: Báo/.test(c.payload.text))).toHaveLength(1);
   });
 
+  it("sends pushes in the language the user chose with /lang", async () => {
+    await start();
+    await subscribe(1012);
+    const since = api.calls.length;
+    api.userSays("/lang", user(1012));
+    await api.waitForCall("sendMessage", (c) => c.payload.chat_id === 1012, { since });
+    api.userPresses("lang:en", user(1012));
+    await api.waitForCall("editMessageText", (c) => c.payload.chat_id === 1012, { since });
+    await publish(other);
+    const push = await api.waitForCall("sendMessage", (c) => c.payload.chat_id === 1012 && /Source: Báo Quảng Trị/.test(c.payload.text));
+    expect(push.payload.reply_markup.inline_keyboard[0][0].text).toBe("Read");
+  });
+
   it("stops everything on /huy", async () => {
     await start();
     await subscribe(1008);
