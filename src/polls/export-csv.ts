@@ -22,14 +22,22 @@ export function exportResultsCsv(input: ResultsInput, votes: readonly NamedVote[
   const rows: Array<Array<string | number>> = [
     [texts.section.totals],
     [texts.totals.position, texts.totals.option, texts.totals.count, texts.totals.percent],
-    ...optionShares(input).map((share, i) => [i + 1, share.label, share.count, round1(share.percent)]),
+    ...optionShares(input).map((share, i) => [i + 1, safeCell(share.label), share.count, round1(share.percent)]),
     [texts.participants, "", input.participants, ""],
   ];
   if (votes !== null) {
     rows.push([], [texts.section.votes], [texts.votes.userId, texts.votes.name, texts.votes.option, texts.votes.votedAt]);
-    for (const vote of votes) rows.push([vote.userId, vote.name ?? "", vote.label, vote.votedAt.toISOString()]);
+    for (const vote of votes) rows.push([vote.userId, safeCell(vote.name ?? ""), safeCell(vote.label), vote.votedAt.toISOString()]);
   }
   return UTF8_BOM + stringify(rows, { record_delimiter: "windows" });
+}
+
+/**
+ * Voters choose their own Telegram names: a text starting with =, +, - or @ would run as a formula
+ * in Excel, so it is prefixed with an apostrophe, which Excel shows as plain text.
+ */
+function safeCell(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
 function round1(value: number): number {

@@ -37,4 +37,14 @@ describe("exportResultsCsv", () => {
       "",
     ]);
   });
+
+  it("keeps a name or label that starts like a formula as plain text", () => {
+    const csv = exportResultsCsv(
+      { ...results, options: ["=1+1", "Xe buýt"] },
+      [{ userId: 6, name: '=HYPERLINK("http://x","bấm")', position: 0, label: "=1+1", votedAt: new Date("2026-11-26T08:00:00Z") }],
+      texts,
+    );
+    expect(csv).toContain("1,'=1+1,2,66.7");
+    expect(csv).toContain(`6,"'=HYPERLINK(""http://x"",""bấm"")",'=1+1,2026-11-26T08:00:00.000Z`);
+  });
 });
