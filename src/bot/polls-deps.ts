@@ -2,6 +2,7 @@ import type { ClosePollsDeps } from "../jobs/close-polls.js";
 import type { PollDeliveryDeps } from "../jobs/poll-delivery.js";
 import type { ReportPollResultsDeps } from "../jobs/report-poll-results.js";
 import type { Logger } from "../logger.js";
+import { escapeHtml } from "../polls/format-results.js";
 import type { InsightStore } from "../storage/insight-store.js";
 import type { PollsStore } from "../storage/polls-store.js";
 import type { BotContext } from "./context.js";
@@ -58,12 +59,8 @@ export async function pollFromArgument(ctx: BotContext, deps: PollsFeatureDeps) 
   const id = /^#?(\d{1,10})$/.exec(arg)?.[1];
   const poll = id === undefined ? undefined : deps.polls.getPoll(Number(id));
   if (!poll || poll.status === "draft" || poll.status === "cancelled") {
-    await ctx.reply(ctx.t("polls-not-found", { arg: escapeArg(arg) }), { parse_mode: "HTML" });
+    await ctx.reply(ctx.t("polls-not-found", { arg: escapeHtml(arg.slice(0, 50)) }), { parse_mode: "HTML" });
     return undefined;
   }
   return poll;
-}
-
-function escapeArg(text: string): string {
-  return text.slice(0, 50).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
