@@ -1,4 +1,4 @@
-import { Api, GrammyError } from "grammy";
+import { Api, GrammyError, InputFile } from "grammy";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type FakeBotApi, parseTelegramHtml, startFakeBotApi } from "./fake-bot-api.js";
 
@@ -22,7 +22,6 @@ describe("fake Bot API", () => {
   };
 
   it("reads grammY's multipart uploads and keeps the bytes and the other fields", async () => {
-    const { InputFile } = await import("grammy");
     const bytes = Buffer.from("\uFEFFPhương án,Số phiếu\r\nCó,2\r\n", "utf8");
     await api.sendDocument(-100, new InputFile(bytes, "tham-do-1.csv"), { caption: "Kết quả" });
     const call = fake.callsOf("sendDocument")[0]!;
