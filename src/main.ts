@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import { createI18n } from "./bot/i18n.js";
 import { createBot } from "./bot/index.js";
+import { CLOSE_POLLS_JOB, createPollsSetup } from "./bot/polls-setup.js";
 import { CONSOLE_BOT_INFO, CONSOLE_TOKEN, runConsole } from "./bot/console.js";
 import { type RunningBot, startPolling } from "./bot/polling.js";
 import { startWebhook } from "./bot/webhook.js";
@@ -69,6 +70,15 @@ async function main(): Promise<void> {
   indexStoredItems(pushStores.items, engine, logger);
   // The delivery worker is created with the bot; until then a wake-up has nobody to wake.
   let wakePush: () => void = () => {};
+  const polls = createPollsSetup({
+    db,
+    outbox: pushStores.outbox,
+    logger,
+    timeZone: config.timeZone,
+    staffChatId: config.staffChatId,
+    quietHours: config.quietHours,
+    reportCron: config.reportCron,
+  });
   const deps = {
     engine,
     users,
@@ -77,6 +87,7 @@ async function main(): Promise<void> {
     cityName: config.cityName,
     contactLine: config.contactLine,
     staffChatId: config.staffChatId,
+    polls: polls.deps,
     push: {
       stores: pushStores,
       sources,
@@ -117,8 +128,13 @@ async function main(): Promise<void> {
     languageOf: (chatId) => users.language(chatId),
   });
   wakePush = () => push.worker.wake();
+  // Polls go through the same outbox worker and scheduler as every other send.
+  polls.attach({ worker: push.worker, scheduler: push.scheduler, api: bot.api });
   push.start();
   stoppables.push({ name: "push", stop: () => push.stop() });
+  // Deadlines that passed while the bot was down close now rather than at the next tick.
+  void push.scheduler.run(CLOSE_POLLS_JOB);
+  void polls.registerStaffCommands(bot.api);
   // ---- End of jobs.
 
   process.once("SIGINT", () => void shutdown("SIGINT").then(() => process.exit(0)));

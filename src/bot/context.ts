@@ -4,6 +4,7 @@ import type { Engine } from "../index/types.js";
 import type { QuietHours } from "../jobs/quiet-hours.js";
 import type { Logger } from "../logger.js";
 import type { PushStores } from "../storage/push-stores.js";
+import type { PollsFeatureDeps } from "./polls-deps.js";
 import type { QuestionStore } from "../storage/question-store.js";
 import type { UserStore } from "../storage/user-store.js";
 
@@ -24,6 +25,8 @@ export interface BotDeps {
   staffChatId?: number | undefined;
   /** Clock in milliseconds, injectable for tests. Defaults to `Date.now`. */
   now?: () => number;
+  /** Opinion polls and staff insight; without them staff commands answer that they are not set up. */
+  polls?: PollsFeatureDeps;
   /** Subscriptions, sources and announcements; without it those commands are not offered. */
   push?: PushBotDeps;
 }

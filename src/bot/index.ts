@@ -10,8 +10,12 @@ import { helpFeature } from "./features/help.js";
 import { inlineFeature } from "./features/inline.js";
 import { languageFeature } from "./features/language.js";
 import { membershipFeature } from "./features/membership.js";
+import { pollCreateFeature } from "./features/poll-create.js";
+import { pollResultsFeature } from "./features/poll-results.js";
+import { pollVoteFeature } from "./features/poll-vote.js";
 import { readFeature } from "./features/read.js";
 import { sourcesFeature } from "./features/sources.js";
+import { staffStatsFeature } from "./features/staff-stats.js";
 import { startFeature } from "./features/start.js";
 import { subscribeFeature } from "./features/subscribe.js";
 import { unhandledFeature } from "./features/unhandled.js";
@@ -33,6 +37,10 @@ const FEATURES: Composer<BotContext>[] = [
   startFeature,
   helpFeature,
   languageFeature,
+  pollCreateFeature,
+  pollResultsFeature,
+  pollVoteFeature,
+  staffStatsFeature,
   browseFeature,
   readFeature,
   inlineFeature,

@@ -1,5 +1,6 @@
 import { run } from "@grammyjs/runner";
-import type { Bot } from "grammy";
+import type { Bot, BotError } from "grammy";
+import type { Update } from "grammy/types";
 import type { Logger } from "../logger.js";
 import { registerCommands } from "./commands.js";
 import type { BotContext } from "./context.js";
@@ -38,7 +39,22 @@ export async function startPolling(bot: Bot<BotContext>, options: PollingOptions
   await bot.init();
   await bot.api.deleteWebhook();
   await registerCommands(bot.api, options.logger);
-  const handle = run(bot, {
+  // The runner's stop() ends fetching but does not wait for the updates its sink is still
+  // handling, so they are tracked here: shutdown must not close the database under them.
+  const inFlight = new Set<Promise<void>>();
+  const adapter = {
+    api: bot.api,
+    init: () => bot.init(),
+    errorHandler: (err: BotError<BotContext>) => bot.errorHandler(err),
+    handleUpdate(update: Update): Promise<void> {
+      const handling = bot.handleUpdate(update);
+      inFlight.add(handling);
+      const forget = () => void inFlight.delete(handling);
+      handling.then(forget, forget);
+      return handling;
+    },
+  };
+  const handle = run(adapter, {
     runner: {
       fetch: { allowed_updates: ALLOWED_UPDATES, timeout: options.timeoutSeconds ?? 30 },
       silent: true,
@@ -54,7 +70,10 @@ export async function startPolling(bot: Bot<BotContext>, options: PollingOptions
   return {
     done,
     stop() {
-      stopping ??= handle.isRunning() ? handle.stop() : Promise.resolve();
+      stopping ??= (async () => {
+        if (handle.isRunning()) await handle.stop();
+        await Promise.allSettled([...inFlight]);
+      })();
       return stopping;
     },
   };

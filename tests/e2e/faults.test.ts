@@ -49,6 +49,27 @@ describe("bot end to end: Telegram says no", () => {
   });
 });
 
+describe("bot end to end: stopping", () => {
+  it("finishes the update in hand before stop() resolves", async () => {
+    const api = await startFakeBotApi();
+    const bot = await startTestBot(api);
+    try {
+      api.delayNext({ method: "sendMessage", ms: 1_000 });
+      api.userSays("Đông Hà có bao nhiêu đảng viên?");
+      await expect.poll(() => bot.deps.questions.recent(1).length).toBe(1);
+      const stopping = Date.now();
+      await bot.running.stop();
+      expect(Date.now() - stopping).toBeGreaterThanOrEqual(500);
+      const [reply] = api.callsOf("sendMessage");
+      expect(reply!.response.ok).toBe(true);
+      expect(reply!.payload.text).toContain("<b>7.210</b>");
+    } finally {
+      await bot.stop();
+      await api.close();
+    }
+  });
+});
+
 describe("bot end to end: polling trouble", () => {
   it("logs a 409 from getUpdates with a hint and reports that polling ended", async () => {
     const lines: string[] = [];

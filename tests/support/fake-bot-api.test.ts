@@ -1,4 +1,4 @@
-import { Api, GrammyError } from "grammy";
+import { Api, GrammyError, InputFile } from "grammy";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type FakeBotApi, parseTelegramHtml, startFakeBotApi } from "./fake-bot-api.js";
 
@@ -20,6 +20,16 @@ describe("fake Bot API", () => {
     expect(err).toBeInstanceOf(GrammyError);
     return err as GrammyError;
   };
+
+  it("reads grammY's multipart uploads and keeps the bytes and the other fields", async () => {
+    const bytes = Buffer.from("\uFEFFPhương án,Số phiếu\r\nCó,2\r\n", "utf8");
+    await api.sendDocument(-100, new InputFile(bytes, "tham-do-1.csv"), { caption: "Kết quả" });
+    const call = fake.callsOf("sendDocument")[0]!;
+    expect(call.response.ok).toBe(true);
+    expect(call.payload.caption).toBe("Kết quả");
+    expect(call.payload.document.file).toBe("tham-do-1.csv");
+    expect((call.payload.document.data as Buffer).equals(bytes)).toBe(true);
+  });
 
   it("delivers updates from the offset on and confirms those before it", async () => {
     fake.userSays("một");

@@ -91,6 +91,8 @@ export interface FakeBotApi {
   userQueriesInline(query: string, actor?: Actor): Update;
   /** Fails the next matching call once with `fault`. */
   failNext(fault: Fault): void;
+  /** Holds the next matching call for `ms` milliseconds before answering it (a slow Telegram). */
+  delayNext(delay: { method?: string; chatId?: number; ms: number }): void;
   /** Answers every call to this chat with 403 until {@link unblockChat}. */
   blockChat(chatId: number, description?: string): void;
   unblockChat(chatId: number): void;
@@ -192,19 +194,42 @@ async function readPayload(req: IncomingMessage, url: string): Promise<Record<st
   const type = req.headers["content-type"] ?? "";
   if (body.length === 0) return Object.fromEntries(new URL(url, "http://x").searchParams);
   if (type.includes("application/json")) return JSON.parse(body.toString("utf8")) as Record<string, unknown>;
-  if (type.includes("multipart/form-data")) {
-    const form = await new Request("http://x", { method: "POST", headers: { "content-type": type }, body }).formData();
-    const payload: Record<string, unknown> = {};
-    for (const [key, value] of form.entries()) {
-      if (typeof value === "string") {
-        payload[key] = /^[[{]/.test(value) ? JSON.parse(value) : value;
-      } else {
-        payload[key] = { file: value.name, size: value.size };
-      }
-    }
-    return payload;
-  }
+  if (type.includes("multipart/form-data")) return parseMultipart(body, type);
   return Object.fromEntries(new URLSearchParams(body.toString("utf8")));
+}
+
+/**
+ * Reads a multipart body as the Bot API does. grammY writes `filename=a.png` unquoted, which the
+ * WHATWG FormData parser refuses, so the parts are split here. An uploaded file becomes
+ * `{ file, size, data }`, and an `attach://<part>` field is replaced by the file it names.
+ */
+function parseMultipart(body: Buffer, type: string): Record<string, unknown> {
+  const boundary = /boundary=("?)([^";]+)\1/.exec(type)?.[2];
+  if (!boundary) throw new Error("multipart body without a boundary");
+  const delimiter = Buffer.from(`--${boundary}`);
+  const fields: Record<string, unknown> = {};
+  let start = body.indexOf(delimiter);
+  while (start !== -1) {
+    const next = body.indexOf(delimiter, start + delimiter.length);
+    if (next === -1) break;
+    const part = body.subarray(start + delimiter.length + 2, next - 2);
+    const split = part.indexOf("\r\n\r\n");
+    const head = part.subarray(0, split).toString("utf8");
+    const content = part.subarray(split + 4);
+    const name = /name="([^"]*)"/i.exec(head)?.[1] ?? "";
+    const filename = /filename="?([^";\r\n]*)"?/i.exec(head)?.[1];
+    if (filename !== undefined) {
+      fields[name] = { file: filename, size: content.length, data: Buffer.from(content) };
+    } else {
+      const value = content.toString("utf8");
+      fields[name] = /^[[{]/.test(value) ? JSON.parse(value) : value;
+    }
+    start = next;
+  }
+  for (const [key, value] of Object.entries(fields)) {
+    if (typeof value === "string" && value.startsWith("attach://")) fields[key] = fields[value.slice("attach://".length)];
+  }
+  return fields;
 }
 
 /**
@@ -250,6 +275,7 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
   const openCallbacks = new Set<string>();
   const commands = new Map<string, unknown>();
   let faults: Fault[] = [];
+  let delays: Array<{ method?: string; chatId?: number; ms: number }> = [];
   let nextPollId = 1;
   let nextCallbackId = 1;
   const now = () => Math.floor(Date.now() / 1000);
@@ -493,6 +519,13 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
   const respond = async (method: string, payload: Record<string, unknown>, req: IncomingMessage): Promise<ApiResponse> => {
     try {
       const chatId = payload.chat_id === undefined ? undefined : Number(payload.chat_id);
+      const delayAt = delays.findIndex(
+        (d) => (d.method ? d.method === method : method !== "getUpdates") && (d.chatId === undefined || d.chatId === chatId),
+      );
+      if (delayAt >= 0) {
+        const [delay] = delays.splice(delayAt, 1);
+        await new Promise((resolve) => setTimeout(resolve, delay!.ms));
+      }
       // getUpdates fails only when a fault names it.
       const faultAt = faults.findIndex(
         (f) =>
@@ -631,6 +664,9 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
     failNext(fault) {
       faults.push(fault);
     },
+    delayNext(delay) {
+      delays.push(delay);
+    },
     blockChat(chatId, description = "Forbidden: bot was blocked by the user") {
       blocked.set(chatId, description);
     },
@@ -662,6 +698,7 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
     pendingUpdates: () => queue.length,
     async close() {
       faults = [];
+      delays = [];
       for (const wake of updateWaiters) wake();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -1,4 +1,5 @@
 import { BOT_MIGRATIONS } from "./bot.js";
+import { POLL_MIGRATIONS } from "./polls.js";
 import { PUSH_MIGRATIONS } from "./push.js";
 
 /** One schema change, applied once, in version order. */
@@ -11,7 +12,4 @@ export interface Migration {
 }
 
 /** Every migration of the project. */
-export const MIGRATIONS: readonly Migration[] = [
-  ...BOT_MIGRATIONS,
-  ...PUSH_MIGRATIONS,
-];
+export const MIGRATIONS: readonly Migration[] = [...BOT_MIGRATIONS, ...PUSH_MIGRATIONS, ...POLL_MIGRATIONS];

@@ -1,0 +1,85 @@
+import { describe, expect, it } from "vitest";
+import { openDatabase } from "../../src/storage/database.js";
+import { createInsightStore, questionKey } from "../../src/storage/insight-store.js";
+import { createQuestionStore } from "../../src/storage/question-store.js";
+import { createSubscriptionsStore } from "../../src/storage/subscriptions-store.js";
+import { createUserStore } from "../../src/storage/user-store.js";
+
+const NOW = new Date("2026-11-26T05:00:00Z"); // 12:00 in Đông Hà
+const TZ = "Asia/Ho_Chi_Minh";
+
+/** A known week of questions: what `/thongke` must report. */
+function seed() {
+  const db = openDatabase(":memory:");
+  const users = createUserStore(db);
+  const subs = createSubscriptionsStore(db);
+  const questions = createQuestionStore(db);
+  for (const id of [1, 2, 3, 4]) users.touch(id, NOW);
+  users.markInactive(4);
+  subs.subscribeAll(1, NOW.getTime(), "vi");
+  subs.subscribeAll(2, NOW.getTime(), "en");
+  subs.update(2, { polls: false }, NOW.getTime());
+  subs.subscribeAll(5, NOW.getTime(), "vi");
+  subs.subscribeAll(6, NOW.getTime(), "vi");
+  subs.unsubscribe(6, NOW.getTime());
+  const ask = (question: string, answered: boolean, at: string, feedback?: "up" | "down") => {
+    const id = questions.log(
+      { userId: 1, chatId: 1, kind: "ask", question, answered, docId: answered ? "d" : null, hits: [], latencyMs: 3 },
+      new Date(at),
+    );
+    if (feedback) questions.setFeedback(id, feedback);
+  };
+  ask("Đông Hà có bao nhiêu đảng viên?", true, "2026-11-26T01:00:00Z");
+  ask("đông hà có bao nhiêu  ĐẢNG VIÊN", true, "2026-11-25T18:00:00Z"); // 01:00 on the 26th locally
+  ask("Giá vé xe buýt?", false, "2026-11-25T03:00:00Z");
+  ask("giá vé xe buýt", false, "2026-11-24T03:00:00Z", "down");
+  ask("Lịch cắt điện", false, "2026-11-20T03:00:00Z");
+  ask("Câu hỏi quá cũ", false, "2026-11-10T03:00:00Z");
+  questions.log({ userId: 1, chatId: 1, kind: "search", question: "tìm", answered: true, docId: null, hits: [], latencyMs: 1 }, NOW);
+  return createInsightStore(db);
+}
+
+describe("insight store", () => {
+  it("reports users, subscribers, questions per local day, share answered, tops and 👎", () => {
+    const stats = seed().staffStats({ now: NOW, timeZone: TZ });
+    expect(stats.users).toEqual({ active: 3, inactive: 1 });
+    expect(stats.subscribers).toEqual({ active: 3, inactive: 1, pollsOff: 1 });
+    expect(stats.questionsPerDay).toEqual([
+      { day: "2026-11-20", count: 1 },
+      { day: "2026-11-21", count: 0 },
+      { day: "2026-11-22", count: 0 },
+      { day: "2026-11-23", count: 0 },
+      { day: "2026-11-24", count: 1 },
+      { day: "2026-11-25", count: 1 },
+      { day: "2026-11-26", count: 2 },
+    ]);
+    expect(stats.questions).toEqual({ total: 5, answered: 2, notHelpful: 1 });
+    expect(stats.topQuestions).toEqual([
+      { question: "Đông Hà có bao nhiêu đảng viên?", count: 2 },
+      { question: "Giá vé xe buýt?", count: 2 },
+      { question: "Lịch cắt điện", count: 1 },
+    ]);
+    expect(stats.topUnanswered).toEqual([
+      { question: "Giá vé xe buýt?", count: 2 },
+      { question: "Lịch cắt điện", count: 1 },
+    ]);
+    expect(stats.notHelpful).toEqual(["giá vé xe buýt"]);
+  });
+
+  it("lists poll audiences without those who turned polls off or blocked the bot", () => {
+    const insight = seed();
+    expect(insight.pollAudience("subscribers")).toEqual([
+      { chatId: 1, locale: "vi" },
+      { chatId: 5, locale: "vi" },
+    ]);
+    expect(insight.pollAudience("users")).toEqual([
+      { chatId: 1, locale: "vi" },
+      { chatId: 3, locale: "vi" },
+      { chatId: 5, locale: "vi" },
+    ]);
+  });
+
+  it("groups questions ignoring case, spacing and the final question mark", () => {
+    expect(questionKey("  Đông  HÀ có bao nhiêu đảng viên ? ")).toBe(questionKey("đông hà có bao nhiêu đảng viên"));
+  });
+});

@@ -1,0 +1,25 @@
+// Votes from its own process and its own connection, for the store's concurrency test.
+import { openDatabase } from "../../src/storage/database.js";
+import { createPollsStore } from "../../src/storage/polls-store.js";
+
+const { path, pollId, voters, mode } = JSON.parse(process.argv[2] ?? "{}") as {
+  path: string;
+  pollId: number;
+  voters: number[];
+  mode: "toggle" | "set";
+};
+const db = openDatabase(path);
+const polls = createPollsStore(db);
+const now = new Date("2026-11-26T08:01:00Z");
+for (const userId of voters) {
+  // Each voter ends on option 1 whatever the interleaving: toggles for voters of this process only,
+  // replacing sets for voters that another process votes for at the same time.
+  if (mode === "toggle") {
+    polls.toggleChoice(pollId, { userId }, 0, now);
+    polls.toggleChoice(pollId, { userId }, 1, now);
+  } else {
+    polls.setChoices(pollId, { userId }, [0], now);
+    polls.setChoices(pollId, { userId }, [1], now);
+  }
+}
+db.close();
