@@ -252,6 +252,14 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps, options: Delivery
       while (inFlight.size >= concurrency) await Promise.race(inFlight.values());
       t = now();
       if (t < pausedUntil) return pausedUntil - t;
+      // Sends finished while this one waited for a slot: its chat may have just been sent to, or have
+      // blocked the bot (which closes its other rows), so look again before sending.
+      if (busyChats.has(row.chatId) || outbox.get(row.id)?.status !== "pending") continue;
+      const lastNow = lastSentToChat.get(row.chatId);
+      if (lastNow !== undefined && t - lastNow < perChatMs) {
+        wait = Math.min(wait, perChatMs - (t - lastNow));
+        continue;
+      }
       if (nextSlot > t) {
         await sleep(nextSlot - t);
         t = now();
