@@ -137,7 +137,6 @@ describe("polls end to end", () => {
       expect(bot.polls.results(1)).toMatchObject({ counts: expected, participants: 26 });
 
       api.userSays("/ketqua", staff);
-      await new Promise((r) => setTimeout(r, 1500)); console.log(JSON.stringify(api.calls.slice(-6).map((c) => [c.method, c.payload.chat_id, c.response])));
       const results = await api.waitForCall("sendPhoto", (c) => Number(c.payload.chat_id) === STAFF_CHAT);
       expect(results.response.ok).toBe(true);
       expect(results.payload.caption).toContain(`1. Xe máy: <b>${expected[0]}</b>`);
