@@ -7,7 +7,7 @@ import type { IndexArrays } from "./inverted-index.js";
 //   "CIVICIDX" | u32 header length | header JSON | padding to 8 | sections (each 8-aligned)
 
 const MAGIC = "CIVICIDX";
-const FORMAT = 1;
+const FORMAT = 2;
 
 type ArrayName = "tableKeys" | "tableIds" | "offsets" | "postDocs" | "postTfs" | "docLengths";
 const ARRAY_TYPES = {
