@@ -57,7 +57,7 @@ export const ENGINE_SETTINGS = {
   /** Syllables found in more than this share of documents only rank the candidates the rarer terms found. */
   commonTermShare: 0.04,
   /** How many candidates the common syllables rank. */
-  commonTermCandidates: 800,
+  commonTermCandidates: 300,
   /** Below this share of the question's weight found in the document, there is no answer. */
   minDocCoverage: 0.5,
   /** Below this share found in the answer sentence (title counted half), there is no answer. */
@@ -121,6 +121,8 @@ export class VietEngine implements Engine {
   private readonly byFoldedNumber = new Map<string, number[]>();
   private readonly vocabulary = new Set<string>();
   private fuzzy: FuzzyVocabulary | null = null;
+  /** Typo corrections found, by folded word (null: none); cleared with the vocabulary. */
+  private readonly corrections = new Map<string, string | null>();
   private latestOrder: number[] | null = null;
   private acc: Accumulator | null = null;
   private readonly answers = new Map<string, AskResult>();
@@ -172,6 +174,7 @@ export class VietEngine implements Engine {
     this.answers.clear();
     this.acc = null;
     this.fuzzy = null;
+    this.corrections.clear();
   }
 
   remove(id: string): boolean {
@@ -408,6 +411,15 @@ export class VietEngine implements Engine {
 
   private correct(folded: string): string | null {
     if (folded.length < 4) return null;
+    const known = this.corrections.get(folded);
+    if (known !== undefined) return known;
+    const corrected = this.findCorrection(folded);
+    if (this.corrections.size > 10_000) this.corrections.clear();
+    this.corrections.set(folded, corrected);
+    return corrected;
+  }
+
+  private findCorrection(folded: string): string | null {
     if (!this.fuzzy) this.fuzzy = createFuzzyVocabulary(this.vocabulary);
     let best: string | null = null;
     let bestDf = 0;

@@ -107,6 +107,41 @@ export interface IndexArrays {
   docLengths: Float32Array;
 }
 
+/** The k-th largest score among the touched documents (a min-heap of size k over the scores). */
+function kthLargest(acc: Accumulator, k: number): number {
+  const heap = new Float32Array(k);
+  let size = 0;
+  for (let i = 0; i < acc.count; i++) {
+    const score = acc.scores[acc.touched[i]!]!;
+    if (size < k) {
+      // Sift up.
+      let at = size++;
+      heap[at] = score;
+      while (at > 0) {
+        const parent = (at - 1) >> 1;
+        if (heap[parent]! <= heap[at]!) break;
+        [heap[parent], heap[at]] = [heap[at]!, heap[parent]!];
+        at = parent;
+      }
+    } else if (score > heap[0]!) {
+      // Replace the smallest, sift down.
+      heap[0] = score;
+      let at = 0;
+      for (;;) {
+        const left = 2 * at + 1;
+        const right = left + 1;
+        let smallest = at;
+        if (left < size && heap[left]! < heap[smallest]!) smallest = left;
+        if (right < size && heap[right]! < heap[smallest]!) smallest = right;
+        if (smallest === at) break;
+        [heap[smallest], heap[at]] = [heap[at]!, heap[smallest]!];
+        at = smallest;
+      }
+    }
+  }
+  return heap[0]!;
+}
+
 /** Frequencies of the terms of one document, by term hash. */
 export type TermFrequencies = Map<number, number>;
 
@@ -296,11 +331,8 @@ export class InvertedIndex {
     let candidates: Uint32Array;
     if (acc.count <= limit) candidates = acc.touched.slice(0, acc.count);
     else {
-      // The `limit` best by current score: threshold from a sorted sample of the scores.
-      const scores = new Float32Array(acc.count);
-      for (let i = 0; i < acc.count; i++) scores[i] = acc.scores[acc.touched[i]!]!;
-      scores.sort();
-      const floor = scores[acc.count - limit]!;
+      // The `limit` best by current score: the floor is the smallest of a min-heap of the best scores.
+      const floor = kthLargest(acc, limit);
       candidates = acc.touched.filter((doc, i) => i < acc.count && acc.scores[doc]! >= floor);
     }
     candidates.sort();
