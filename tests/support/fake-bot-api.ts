@@ -10,6 +10,7 @@ import type {
   User,
   UserFromGetMe,
 } from "grammy/types";
+import { CONSOLE_BOT_INFO } from "../../src/bot/console.js";
 
 // A fake Telegram Bot API server on 127.0.0.1 for end-to-end tests: the real bot (grammY's HTTP
 // client, runner, auto-retry) talks to it through `apiRoot`. It queues updates for getUpdates
@@ -244,19 +245,10 @@ function parseMultipart(body: Buffer, type: string): Record<string, unknown> {
 export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<FakeBotApi> {
   const token = options.token ?? "123456:TEST";
   const botInfo: UserFromGetMe = {
+    ...CONSOLE_BOT_INFO,
     id: Number(token.split(":")[0]),
-    is_bot: true,
     first_name: "Civic Bot",
     username: "civic_test_bot",
-    can_join_groups: true,
-    can_read_all_group_messages: false,
-    supports_inline_queries: true,
-    can_connect_to_business: false,
-    has_main_web_app: false,
-    has_topics_enabled: false,
-    allows_users_to_create_topics: false,
-    can_manage_bots: false,
-    supports_join_request_queries: false,
     ...options.botInfo,
   };
   const started = Date.now();

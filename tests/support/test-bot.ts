@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Bot } from "grammy";
 import type { Message, Update, User, UserFromGetMe } from "grammy/types";
+import { CONSOLE_BOT_INFO } from "../../src/bot/console.js";
 import { type BotContext, type BotDeps, createBot, type CreateBotOptions } from "../../src/bot/index.js";
 import { type RunningBot, startPolling } from "../../src/bot/polling.js";
 import { loadCorpus } from "../../src/corpus/load-corpus.js";
@@ -85,21 +86,7 @@ export async function startTestBot(
 }
 
 /** The bot's own user in handler tests. */
-export const TEST_BOT_INFO: UserFromGetMe = {
-  id: 42,
-  is_bot: true,
-  first_name: "Civic Bot",
-  username: "civic_test_bot",
-  can_join_groups: true,
-  can_read_all_group_messages: false,
-  supports_inline_queries: true,
-  can_connect_to_business: false,
-  has_main_web_app: false,
-  has_topics_enabled: false,
-  allows_users_to_create_topics: false,
-  can_manage_bots: false,
-  supports_join_request_queries: false,
-};
+export const TEST_BOT_INFO: UserFromGetMe = { ...CONSOLE_BOT_INFO, id: 42, first_name: "Civic Bot", username: "civic_test_bot" };
 
 /** A call recorded in a handler test. */
 export interface HandlerCall {
