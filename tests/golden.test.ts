@@ -6,7 +6,7 @@ import { loadCorpus } from "../src/corpus/load-corpus.js";
 import { createEngine } from "../src/index/engine.js";
 
 // Minimum accuracy of the engine on the golden set, as fractions: a little under what `npm run eval` measures
-// (top-1 91.2% / 88.5%, answer holds the words 64.6% / 63.7%, no answer 72.9%), so that a ranking change that
+// (top-1 89.4% / 86.7%, answer holds the words 64.6% / 61.9%, no answer 72.9%), so that a ranking change that
 // loses ground fails here. Lower one only for a trade measured elsewhere and stated in the commit.
 const THRESHOLDS = {
   accentedTop1: 0.89,

@@ -24,10 +24,12 @@ import type {
  * constant and their version is part of the snapshot key.
  */
 export const ENGINE_SETTINGS = {
-  version: 3,
+  version: 4,
   /** Title terms count this many times (titles are short and say what the text is about). */
   titleWeight: 3,
   bm25: { k1: 0.9, b: 0.75 },
+  /** Source terms (site or collection name) count this many times in each passage; 0 leaves them out. */
+  sourceWeight: 1,
   /** Weight of the folded form of a syllable typed with diacritics (the exact form weighs 1). */
   foldedWeightWhenAccented: 0.35,
   /** Weight of a syllable pair relative to a single syllable. */
@@ -367,7 +369,10 @@ export class VietEngine implements Engine {
       }
       return tokens.length * weight;
     };
+    // Every passage carries the title, and the source when it names a place or body ("Thành ủy Đông
+    // Hà"): a paragraph of the city's report is about the city even where it does not repeat its name.
     let length = addText(doc.title, ENGINE_SETTINGS.titleWeight) + addText(body, 1);
+    if (doc.source) length += addText(doc.source, ENGINE_SETTINGS.sourceWeight);
     if (doc.number) {
       const key = docNumberKey(doc.number);
       bump(docNumberHash(key), ENGINE_SETTINGS.titleWeight);
@@ -611,7 +616,9 @@ export class VietEngine implements Engine {
       const together = this.index.df(pair);
       // A word, not two neighbours: the pair occurs in a good share of the texts holding its rarer syllable.
       const strength = together / Math.max(1, Math.min(this.index.df(a.foldedHash), this.index.df(b.foldedHash)));
-      if (together < 3 || strength < ENGINE_SETTINGS.wordStrength) continue;
+      // A name typed with capitals ("Đông Hà", "Quảng Trị") is one word whatever the statistics say.
+      const name = isCapitalized(analysis.text, a) && isCapitalized(analysis.text, b);
+      if (together < 3 || (strength < ENGINE_SETTINGS.wordStrength && !name)) continue;
       const idfA = idfOf.get(a.foldedHash) ?? 0;
       const idfB = idfOf.get(b.foldedHash) ?? 0;
       candidates.push({ a: a.foldedHash, b: b.foldedHash, pair, near: nearHash(a.foldedHash, b.foldedHash), idfA, idfB, at: i, strength });
@@ -729,6 +736,12 @@ export class VietEngine implements Engine {
     if (hits.length === 0) return { start: 0, end: 0 };
     return { start: hits[0]!.start, end: hits[hits.length - 1]!.end };
   }
+}
+
+/** Whether a question token was typed with a capital letter (the question text is as typed). */
+function isCapitalized(text: string, token: Token): boolean {
+  const first = text[token.start];
+  return first !== undefined && first !== first.toLowerCase();
 }
 
 /**
