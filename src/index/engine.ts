@@ -44,8 +44,6 @@ export const ENGINE_SETTINGS = {
   answerDocs: 8,
   /** Weight of a document's best passage against its BM25 score when re-ranking the documents read. */
   evidenceWeight: 0.25,
-  /** Bonus of the document that holds the answer sentence when re-ranking (1 = one best BM25 score). */
-  answerDocBonus: 0,
   /** Share of a two-syllable word's weight taken off when its syllables are found apart. */
   brokenWordPenalty: 1,
   /** A syllable pair is a word when it occurs in at least this share of the texts holding its rarer syllable. */
@@ -280,7 +278,7 @@ export class VietEngine implements Engine {
     const analysis = analyzeQuestion(question);
     let ranked = this.rank(analysis, Math.max(ENGINE_SETTINGS.candidates, top));
     const { answer, evidence } = this.findAnswer(analysis, ranked);
-    ranked = this.rerank(ranked, evidence, analysis, answer);
+    ranked = this.rerank(ranked, evidence, analysis);
     const hits: Hit[] = ranked.slice(0, top).map((r) => ({
       docId: this.store.meta(r.doc).id,
       title: this.store.get(r.doc).title,
@@ -292,20 +290,18 @@ export class VietEngine implements Engine {
   /**
    * Re-ranks the documents that were read by how well their best passage covers the question (a
    * long page that holds the answer in one sentence beats a short text that shares a few words);
-   * the answer's document comes first, after exact official-number matches.
+   * exact official-number matches stay first.
    */
   private rerank(
     ranked: Array<{ doc: number; score: number }>,
     evidence: Map<number, number>,
     analysis: QuestionAnalysis,
-    answer: Answer | null,
   ): Array<{ doc: number; score: number }> {
     if (evidence.size === 0) return ranked;
     const top = ranked[0]!.score;
     const exact = new Set(analysis.docNumbers.flatMap((m) => this.slotsWithNumber(m.raw)));
-    const answerSlot = answer ? this.slotById.get(answer.docId) : undefined;
     const key = (r: { doc: number; score: number }) =>
-      (exact.has(r.doc) ? 100 : 0) + (r.doc === answerSlot ? ENGINE_SETTINGS.answerDocBonus : 0) + r.score / top + ENGINE_SETTINGS.evidenceWeight * (evidence.get(r.doc) ?? 0);
+      (exact.has(r.doc) ? 100 : 0) + r.score / top + ENGINE_SETTINGS.evidenceWeight * (evidence.get(r.doc) ?? 0);
     const read = ranked.slice(0, evidence.size).sort((a, b) => key(b) - key(a));
     // Scores stay BM25 scores, best first, so that a reader of `hits` sees a falling order.
     const scores = ranked.slice(0, evidence.size).map((r) => r.score).sort((a, b) => b - a);
