@@ -1,36 +1,7 @@
+import { localParts, zoneOffsetMs } from "../time-zone.js";
+
 /** Quiet hours as [startHour, endHour): "22-6" is [22, 6], crossing midnight. */
 export type QuietHours = readonly [number, number];
-
-interface LocalParts {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-}
-
-function localParts(epochMs: number, timeZone: string): LocalParts {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "numeric",
-    day: "numeric",
-    hour: "numeric",
-    minute: "numeric",
-    second: "numeric",
-  }).formatToParts(new Date(epochMs));
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  return { year: get("year"), month: get("month"), day: get("day"), hour: get("hour"), minute: get("minute"), second: get("second") };
-}
-
-/** Milliseconds the zone is ahead of UTC at that instant. */
-function zoneOffsetMs(epochMs: number, timeZone: string): number {
-  const p = localParts(epochMs, timeZone);
-  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-  return asUtc - Math.floor(epochMs / 1000) * 1000;
-}
 
 /** The local hour (0-23) in the zone at that instant. */
 export function localHour(epochMs: number, timeZone: string): number {

@@ -1,3 +1,5 @@
+import { zoneOffsetMs } from "../time-zone.js";
+
 /** How long a poll runs when nobody says otherwise, in days. */
 export const DEFAULT_POLL_DAYS = 7;
 
@@ -81,25 +83,9 @@ export function zonedTimeToDate(
 ): Date {
   const wall = Date.UTC(year, month - 1, day, hour, minute);
   // Two passes settle the offset even when the first guess lands across a daylight-saving change.
-  let instant = wall - offsetMs(new Date(wall), timeZone);
-  instant = wall - offsetMs(new Date(instant), timeZone);
+  let instant = wall - zoneOffsetMs(wall, timeZone);
+  instant = wall - zoneOffsetMs(instant, timeZone);
   return new Date(instant);
-}
-
-function offsetMs(date: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    year: "numeric",
-    month: "numeric",
-    day: "numeric",
-    hour: "numeric",
-    minute: "numeric",
-    second: "numeric",
-    hourCycle: "h23",
-  }).formatToParts(date);
-  const get = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
-  const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
-  return asUtc - Math.floor(date.getTime() / 1000) * 1000;
 }
 
 function bounded(closesAt: Date, now: Date): DeadlineResult {
