@@ -33,12 +33,6 @@ export interface DateMention {
 
 const DATE_RE = /(?<![\d/.-])(\d{1,2})\s?[-/.]\s?(\d{1,2})\s?[-/.]\s?(\d{4})(?![\d/-])/g;
 
-/** Parses `22-5-2024`, `25/10/2021`, `16.3.2005` into `YYYY-MM-DD`, or null when not a real date. */
-export function parseDate(written: string): string | null {
-  const match = /^(\d{1,2})\s?[-/.]\s?(\d{1,2})\s?[-/.]\s?(\d{4})$/.exec(written.trim());
-  return match ? isoDate(Number(match[3]), Number(match[2]), Number(match[1])) : null;
-}
-
 /** Finds day-month-year dates in a text. */
 export function findDates(text: string): DateMention[] {
   const found: DateMention[] = [];

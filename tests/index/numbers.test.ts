@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { canonicalNumber, findDates, numberValue, parseDate } from "../../src/index/numbers.js";
+import { parseDate } from "../../src/corpus/parse-date.js";
+import { canonicalNumber, findDates, numberValue } from "../../src/index/numbers.js";
 import { tokenize } from "../../src/index/tokenize.js";
 
 describe("canonicalNumber", () => {
