@@ -67,6 +67,7 @@ export const ENGINE_SETTINGS = {
 interface QueryTerm {
   hash: number;
   weight: number;
+  df: number;
   idf: number;
 }
 
@@ -384,7 +385,10 @@ export class VietEngine implements Engine {
     const put = (hash: number, weight: number) => {
       const existing = terms.get(hash);
       if (existing) existing.weight = Math.max(existing.weight, weight);
-      else terms.set(hash, { hash, weight, idf: this.index.idf(hash) });
+      else {
+        const df = this.index.df(hash);
+        terms.set(hash, { hash, weight, df, idf: this.index.idfForDf(df) });
+      }
     };
     const { tokens, content } = analysis;
     const isContent = new Set(content);
@@ -444,8 +448,8 @@ export class VietEngine implements Engine {
     // looked up for the candidates the rare ones found: their lists are the bulk of the work and
     // they change the order of the candidates, not which documents are candidates.
     const commonDf = Math.max(50, this.index.liveCount * ENGINE_SETTINGS.commonTermShare);
-    const rare = terms.filter((t) => this.index.df(t.hash) <= commonDf);
-    const common = rare.length > 0 ? terms.filter((t) => this.index.df(t.hash) > commonDf) : [];
+    const rare = terms.filter((t) => t.df <= commonDf);
+    const common = rare.length > 0 ? terms.filter((t) => t.df > commonDf) : [];
     for (const term of rare.length > 0 ? rare : terms) this.index.accumulate(acc, term.hash, term.weight, term.idf);
     if (common.length > 0) this.index.accumulateForCandidates(acc, common, ENGINE_SETTINGS.commonTermCandidates);
     const filter = type ? (passage: number) => this.store.meta(this.passageDoc[passage]!).type === type : undefined;

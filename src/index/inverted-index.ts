@@ -281,7 +281,11 @@ export class InvertedIndex {
 
   /** BM25 inverse document frequency of a term (0 when absent). */
   idf(hash: number): number {
-    const df = this.df(hash);
+    return this.idfForDf(this.df(hash));
+  }
+
+  /** BM25 inverse document frequency for a document frequency (0 when absent). */
+  idfForDf(df: number): number {
     if (df === 0) return 0;
     const n = this.liveCount;
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
