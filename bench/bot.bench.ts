@@ -50,7 +50,7 @@ function percentile(sorted: number[], p: number): number {
 
 const logger = createLogger({ level: "warn" });
 const loadStarted = performance.now();
-const { engine, origin } = loadEngine({ corpusPath: values.corpus, dataDir: values["data-dir"], logger });
+const { engine, origin } = await loadEngine({ corpusPath: values.corpus, dataDir: values["data-dir"], logger });
 const loadS = (performance.now() - loadStarted) / 1000;
 
 // A fixed stride over the corpus, half of the questions typed without diacritics.

@@ -113,8 +113,8 @@ function measure(
   };
 }
 
-function runMode(mode: string): Row {
-  const docs = loadCorpus(values.corpus!).docs;
+async function runMode(mode: string): Promise<Row> {
+  const docs = (await loadCorpus(values.corpus!)).docs;
   const dir = mkdtempSync(join(tmpdir(), "civic-bench-"));
   try {
     if (mode === "ours") {
@@ -156,7 +156,7 @@ function runMode(mode: string): Row {
 }
 
 if (values.mode) {
-  writeFileSync(values.out!, JSON.stringify(runMode(values.mode)));
+  writeFileSync(values.out!, JSON.stringify(await runMode(values.mode)));
 } else {
   const rows: Row[] = [];
   for (const mode of ["ours", "plain"]) {

@@ -112,7 +112,7 @@ function rss(docs: CorpusDoc[]): string {
 
 async function benchFetch(corpusPath: string, newItems: number, subscribers: number) {
   const t0 = performance.now();
-  const docs = loadCorpus(corpusPath).docs;
+  const docs = (await loadCorpus(corpusPath)).docs;
   const held = docs.slice(-newItems);
   const engine = createEngine(docs.slice(0, docs.length - newItems));
   const buildS = (performance.now() - t0) / 1000;

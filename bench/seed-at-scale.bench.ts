@@ -14,10 +14,10 @@ const { values } = parseArgs({
   allowPositionals: true,
 });
 
-const big = loadCorpus(values.corpus!).docs;
+const big = (await loadCorpus(values.corpus!)).docs;
 // The saved pages of the city website (ids news/…); the Quảng Trị news items (vntc-…) are of the
 // benchmark's kind already.
-const city = loadCorpus("corpus").docs.filter((d) => d.id.startsWith("news/"));
+const city = (await loadCorpus("corpus")).docs.filter((d) => d.id.startsWith("news/"));
 const engine = createEngine([...big, ...city]);
 const cityIds = new Set(city.map((d) => d.id));
 const golden = parseGolden(readFileSync("tests/fixtures/golden.jsonl", "utf8"));

@@ -29,9 +29,9 @@ interface Stoppable {
 }
 
 // The one place the engine is built: from its snapshot in DATA_DIR when the corpus is unchanged.
-function buildEngine(config: Config, logger: Logger): Engine {
+async function buildEngine(config: Config, logger: Logger): Promise<Engine> {
   const started = performance.now();
-  const loaded = loadEngine({ corpusPath: config.corpusDir, dataDir: config.dataDir, logger });
+  const loaded = await loadEngine({ corpusPath: config.corpusDir, dataDir: config.dataDir, logger });
   for (const problem of loaded.problems) logger.warn(problem, "corpus: skipped a malformed entry");
   logger.info({ docs: loaded.engine.size, origin: loaded.origin, ms: Math.round(performance.now() - started) }, "index: ready");
   return loaded.engine;
@@ -62,7 +62,7 @@ async function main(): Promise<void> {
     return stopping;
   };
 
-  const engine = buildEngine(config, logger);
+  const engine = await buildEngine(config, logger);
   const users = createUserStore(db);
   const questions = createQuestionStore(db);
   const sources = loadSources(config.sourcesFile);
@@ -119,7 +119,7 @@ async function main(): Promise<void> {
     translate: (locale, key, vars) => i18n.t(locale, key, { city: config.cityName, ...vars }),
     sources,
     corpusDir: config.corpusDir,
-    loadCorpusFile: (path) => loadCorpus(path).docs,
+    loadCorpusFile: async (path) => (await loadCorpus(path, { dataDir: config.dataDir, ocr: { cacheDir: join(config.dataDir, "ocr"), logger }, logger })).docs,
     timeZone: config.timeZone,
     defaultQuietHours: config.quietHours,
     fetchCron: config.fetchCron,

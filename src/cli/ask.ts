@@ -54,7 +54,7 @@ async function main(): Promise<void> {
   }
   const config = loadConfig();
   const logger = createLogger({ level: config.logLevel });
-  const { engine, problems } = loadEngine({
+  const { engine, problems } = await loadEngine({
     corpusPath: values.corpus ?? config.corpusDir,
     dataDir: config.dataDir,
     logger,

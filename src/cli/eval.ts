@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { ConfigError, loadConfig } from "../config.js";
 import { type GoldenOutcome, parseGolden, scoreGolden } from "../corpus/golden.js";
@@ -11,7 +12,7 @@ import { createEngine } from "../index/engine.js";
 const DEFAULT_GOLDEN = "tests/fixtures/golden.jsonl";
 const DEFAULT_FAILURES_SHOWN = 40;
 
-function main(): void {
+async function main(): Promise<void> {
   const { values } = parseArgs({
     options: { corpus: { type: "string" }, golden: { type: "string" }, failures: { type: "string" } },
   });
@@ -19,7 +20,8 @@ function main(): void {
   const goldenPath = values.golden ?? DEFAULT_GOLDEN;
   const shown = Number(values.failures ?? DEFAULT_FAILURES_SHOWN);
 
-  const corpus = loadCorpus(corpusPath);
+  const { dataDir } = loadConfig();
+  const corpus = await loadCorpus(corpusPath, { dataDir, ocr: { cacheDir: join(dataDir, "ocr") } });
   for (const p of corpus.problems) process.stderr.write(`corpus: ${formatProblem(p)}\n`);
   const started = performance.now();
   const engine = createEngine(corpus.docs);
@@ -56,9 +58,7 @@ function describe(f: GoldenOutcome): string {
   return `- [${f.form}] ${f.asked}\n    want ${want}; top ${top}; answer ${answer}`;
 }
 
-try {
-  main();
-} catch (err) {
+main().catch((err: unknown) => {
   process.stderr.write(`${err instanceof ConfigError ? err.message : `eval: ${err instanceof Error ? err.message : String(err)}`}\n`);
   process.exit(1);
-}
+});

@@ -13,5 +13,5 @@ export function cleanText(text: string): string {
 
 /** Derives a stable document id from a corpus-relative path: forward slashes, no extension (`news/a.md` → `news/a`). */
 export function idFromPath(path: string): string {
-  return path.replace(/\\/g, "/").replace(/^\.\//, "").replace(/\.(md|txt|jsonl|jsonl\.gz)$/i, "");
+  return path.replace(/\\/g, "/").replace(/^\.\//, "").replace(/\.(md|txt|jsonl|jsonl\.gz|pdf|docx|doc)$/i, "");
 }

@@ -5,6 +5,7 @@ import { ENGINE_SETTINGS, createEngine, restoreEngine, type VietEngine } from ".
 import { SnapshotError, decodeSnapshot, encodeSnapshot } from "../index/snapshot.js";
 import type { Logger } from "../logger.js";
 import { corpusFingerprint, loadCorpus, type CorpusProblem } from "./load-corpus.js";
+import type { OcrOptions } from "./ocr.js";
 
 /** What the snapshot header records, to tell whether it belongs to the corpus at hand. */
 interface SnapshotMeta {
@@ -21,6 +22,8 @@ export interface LoadEngineOptions {
   /** Where the snapshot is kept. */
   dataDir: string;
   logger?: Logger;
+  /** OCR of scanned PDFs in the corpus. Defaults to OCR cached in `dataDir/ocr`. */
+  ocr?: OcrOptions | null;
 }
 
 /** The engine ready for questions, and how it was obtained. */
@@ -45,7 +48,7 @@ export function snapshotPath(corpusPath: string, dataDir: string): string {
  * by reading and indexing the corpus and writing a new snapshot. A missing, stale or corrupt
  * snapshot is rebuilt, never fatal.
  */
-export function loadEngine(options: LoadEngineOptions): LoadedEngine {
+export async function loadEngine(options: LoadEngineOptions): Promise<LoadedEngine> {
   const { corpusPath, dataDir, logger } = options;
   const file = snapshotPath(corpusPath, dataDir);
   const fingerprint = corpusFingerprint(corpusPath);
@@ -75,7 +78,11 @@ export function loadEngine(options: LoadEngineOptions): LoadedEngine {
       logger?.warn({ err, snapshot: file }, "index: snapshot unreadable, rebuilding");
     }
   }
-  const corpus = loadCorpus(corpusPath);
+  const corpus = await loadCorpus(corpusPath, {
+    dataDir,
+    ocr: options.ocr === undefined ? { cacheDir: join(dataDir, "ocr"), ...(logger ? { logger } : {}) } : options.ocr,
+    ...(logger ? { logger } : {}),
+  });
   const engine = createEngine(corpus.docs);
   logger?.info({ docs: engine.size, problems: corpus.problems.length }, "index: built");
   writeSnapshot(file, engine, meta, logger);

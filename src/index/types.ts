@@ -19,6 +19,22 @@ export interface CorpusDoc {
   /** Where the text comes from (site or collection name). */
   source: string | null;
   tags: string[];
+  /** An official document's kind as printed (`Quyết định`, `Bộ luật`), when read from its layout. */
+  kind?: string | null;
+  /** Who signed the document, when read from its signature block. */
+  signer?: string | null;
+  /** The original file of a document published as a PDF or Word file, kept under its hash. */
+  file?: DocFile | null;
+}
+
+/** The original file a document was read from (its bytes are kept outside the index, under `sha256`). */
+export interface DocFile {
+  sha256: string;
+  /** File name as published (`qd-123.pdf`). */
+  name: string;
+  mime: string;
+  /** Size, bytes. */
+  bytes: number;
 }
 
 /** A document ranked for a query. */

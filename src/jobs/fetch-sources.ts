@@ -38,7 +38,7 @@ export interface FetchSourcesDeps {
   /** The corpus folder watched for added files; null to watch none. */
   corpusDir: string | null;
   /** Reads the documents of one corpus file (the corpus loader). */
-  loadCorpusFile: (path: string) => CorpusDoc[];
+  loadCorpusFile: (path: string) => CorpusDoc[] | Promise<CorpusDoc[]>;
   items: ItemsStore;
   sourceStates: SourcesStore;
   subscriptions: SubscriptionsStore;
@@ -237,7 +237,7 @@ export function createFetchSources(deps: FetchSourcesDeps, options: FetchSources
     return { outcome: baseline ? "baseline" : added > 0 ? "new-items" : "no-change", newItems: added };
   }
 
-  function runCorpus(dir: string, baseline: boolean): Omit<SourceRunReport, "name"> {
+  async function runCorpus(dir: string, baseline: boolean): Promise<Omit<SourceRunReport, "name">> {
     const seen = deps.sourceStates.corpusFiles();
     let added = 0;
     for (const { file: path } of listCorpusFiles(dir)) {
@@ -248,7 +248,7 @@ export function createFetchSources(deps: FetchSourcesDeps, options: FetchSources
       if (!baseline) {
         let docs: CorpusDoc[] = [];
         try {
-          docs = deps.loadCorpusFile(path);
+          docs = await deps.loadCorpusFile(path);
         } catch (err) {
           deps.logger.warn({ err, path }, "fetch: corpus file skipped");
         }
@@ -300,7 +300,7 @@ export function createFetchSources(deps: FetchSourcesDeps, options: FetchSources
     if (deps.corpusDir) {
       try {
         const baseline = !deps.sourceStates.get(CORPUS_SOURCE)?.firstSuccessAt;
-        reports.push({ name: CORPUS_SOURCE, ...runCorpus(deps.corpusDir, baseline) });
+        reports.push({ name: CORPUS_SOURCE, ...(await runCorpus(deps.corpusDir, baseline)) });
       } catch (err) {
         const message = err instanceof Error ? err.message : String(err);
         deps.sourceStates.recordFailure(CORPUS_SOURCE, now(), message, 0);

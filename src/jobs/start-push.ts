@@ -21,7 +21,7 @@ export interface PushRuntimeDeps {
   translate: Translate;
   sources: readonly SourceConfig[];
   corpusDir: string | null;
-  loadCorpusFile: (path: string) => CorpusDoc[];
+  loadCorpusFile: (path: string) => CorpusDoc[] | Promise<CorpusDoc[]>;
   timeZone: string;
   defaultQuietHours: QuietHours | null;
   fetchCron: string;

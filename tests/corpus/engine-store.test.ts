@@ -20,37 +20,37 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("loadEngine", () => {
-  it("builds once, then reloads from the snapshot", () => {
-    expect(loadEngine({ corpusPath: corpus, dataDir: data }).origin).toBe("built");
-    const second = loadEngine({ corpusPath: corpus, dataDir: data });
+  it("builds once, then reloads from the snapshot", async () => {
+    expect((await loadEngine({ corpusPath: corpus, dataDir: data })).origin).toBe("built");
+    const second = await loadEngine({ corpusPath: corpus, dataDir: data });
     expect(second.origin).toBe("snapshot");
     expect(second.engine.ask("bao nhiêu đảng viên").answer?.figure).toBe("7.210");
   });
 
-  it("rebuilds when the corpus changed", () => {
-    loadEngine({ corpusPath: corpus, dataDir: data });
+  it("rebuilds when the corpus changed", async () => {
+    await loadEngine({ corpusPath: corpus, dataDir: data });
     writeFileSync(corpus, `${line("b", "Ngân sách", "Tổng thu ngân sách 361,503 tỷ đồng.")}\n`);
     const later = new Date(Date.now() + 5000);
     utimesSync(corpus, later, later);
-    const reloaded = loadEngine({ corpusPath: corpus, dataDir: data });
+    const reloaded = await loadEngine({ corpusPath: corpus, dataDir: data });
     expect(reloaded.origin).toBe("built");
     expect(reloaded.engine.get("b")).toBeDefined();
   });
 
-  it("rebuilds a corrupt snapshot instead of failing", () => {
-    loadEngine({ corpusPath: corpus, dataDir: data });
+  it("rebuilds a corrupt snapshot instead of failing", async () => {
+    await loadEngine({ corpusPath: corpus, dataDir: data });
     const file = snapshotPath(corpus, data);
     const bytes = readFileSync(file);
     writeFileSync(file, bytes.subarray(0, Math.floor(bytes.length / 2)));
-    const reloaded = loadEngine({ corpusPath: corpus, dataDir: data });
+    const reloaded = await loadEngine({ corpusPath: corpus, dataDir: data });
     expect(reloaded.origin).toBe("built");
-    expect(loadEngine({ corpusPath: corpus, dataDir: data }).origin).toBe("snapshot");
+    expect((await loadEngine({ corpusPath: corpus, dataDir: data })).origin).toBe("snapshot");
   });
 
-  it("saves documents added later into the snapshot", () => {
-    const first = loadEngine({ corpusPath: corpus, dataDir: data });
+  it("saves documents added later into the snapshot", async () => {
+    const first = await loadEngine({ corpusPath: corpus, dataDir: data });
     first.engine.add({ id: "n", type: "news", title: "Tin mới", body: "Đông Hà có 9 phường.", date: null, url: null, number: null, issuer: null, source: null, tags: [] });
     first.save();
-    expect(loadEngine({ corpusPath: corpus, dataDir: data }).engine.get("n")?.title).toBe("Tin mới");
+    expect((await loadEngine({ corpusPath: corpus, dataDir: data })).engine.get("n")?.title).toBe("Tin mới");
   });
 });

@@ -24,23 +24,23 @@ beforeEach(() => {
 afterEach(() => rmSync(root, { recursive: true, force: true }));
 
 describe("loadCorpus", () => {
-  it("reads every format recursively and skips SOURCES/README files", () => {
-    const { docs, problems } = loadCorpus(root);
+  it("reads every format recursively and skips SOURCES/README files", async () => {
+    const { docs, problems } = await loadCorpus(root);
     expect(problems).toEqual([]);
     expect(docs.map((d) => d.id)).toEqual(["news/2024/kl-21", "a1", "a2", "b1", "seed/dongha"]);
     expect(docs.find((d) => d.id === "seed/dongha")!.date).toBe("2024-05-22");
     expect(docs.find((d) => d.id === "news/2024/kl-21")!.number).toBe("21-KL/TW");
   });
 
-  it("loads one .jsonl or .jsonl.gz file", () => {
-    expect(loadCorpus(join(root, "news", "a.jsonl")).docs.map((d) => d.id)).toEqual(["a1", "a2"]);
-    expect(loadCorpus(join(root, "news", "b.jsonl.gz")).docs.map((d) => d.id)).toEqual(["b1"]);
+  it("loads one .jsonl or .jsonl.gz file", async () => {
+    expect((await loadCorpus(join(root, "news", "a.jsonl"))).docs.map((d) => d.id)).toEqual(["a1", "a2"]);
+    expect((await loadCorpus(join(root, "news", "b.jsonl.gz"))).docs.map((d) => d.id)).toEqual(["b1"]);
   });
 
-  it("reports problems with the path as given and loads the rest", () => {
+  it("reports problems with the path as given and loads the rest", async () => {
     writeFileSync(join(root, "news", "c.jsonl"), [record({ id: "c1", title: "C", body: "c" }), record({ id: "c2", body: "c" })].join("\n"));
     writeFileSync(join(root, "broken.jsonl.gz"), "not gzip");
-    const { docs, problems } = loadCorpus(root);
+    const { docs, problems } = await loadCorpus(root);
     expect(docs.map((d) => d.id)).toContain("c1");
     expect(problems.map(formatProblem)).toEqual([
       `${join(root, "broken.jsonl.gz")}: cannot read: incorrect header check`,
@@ -48,9 +48,9 @@ describe("loadCorpus", () => {
     ]);
   });
 
-  it("reports a duplicate id and keeps the first", () => {
+  it("reports a duplicate id and keeps the first", async () => {
     writeFileSync(join(root, "news", "c.jsonl"), ["", record({ id: "a1", title: "Other", body: "x" })].join("\n"));
-    const { docs, problems } = loadCorpus(root);
+    const { docs, problems } = await loadCorpus(root);
     expect(docs.filter((d) => d.id === "a1").map((d) => d.title)).toEqual(["A"]);
     expect(problems).toEqual([
       {
@@ -61,15 +61,15 @@ describe("loadCorpus", () => {
     ]);
   });
 
-  it("throws an actionable CorpusError for a missing path or an unknown file", () => {
-    expect(() => loadCorpus(join(root, "nope"))).toThrow(CorpusError);
-    expect(() => loadCorpus(join(root, "nope"))).toThrow(/does not exist; set CORPUS_DIR/);
-    expect(() => loadCorpus(join(root, "notes.csv"))).toThrow(/not a corpus file/);
+  it("throws an actionable CorpusError for a missing path or an unknown file", async () => {
+    await expect(loadCorpus(join(root, "nope"))).rejects.toThrow(CorpusError);
+    await expect(loadCorpus(join(root, "nope"))).rejects.toThrow(/does not exist; set CORPUS_DIR/);
+    await expect(loadCorpus(join(root, "notes.csv"))).rejects.toThrow(/not a corpus file/);
   });
 });
 
 describe("corpusFingerprint", () => {
-  it("is stable, and changes when a file is added, edited or touched", () => {
+  it("is stable, and changes when a file is added, edited or touched", async () => {
     const first = corpusFingerprint(root);
     expect(corpusFingerprint(root)).toBe(first);
     expect(first).toMatch(/^[0-9a-f]{64}$/);

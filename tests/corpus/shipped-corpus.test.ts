@@ -2,7 +2,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { loadCorpus } from "../../src/corpus/load-corpus.js";
 
-const { docs, problems } = loadCorpus(fileURLToPath(new URL("../../corpus", import.meta.url)));
+const { docs, problems } = await loadCorpus(fileURLToPath(new URL("../../corpus", import.meta.url)));
 const byId = new Map(docs.map((d) => [d.id, d]));
 
 describe("the shipped demo corpus", () => {

@@ -40,7 +40,7 @@ export async function startPushBot(api: FakeBotApi, options: PushBotOptions): Pr
   const dir = mkdtempSync(join(tmpdir(), "civic-bot-push-"));
   const offset = options.clockOffsetMs ?? (() => 0);
   const now = () => Date.now() + offset();
-  const deps = createTestDeps({ dbPath: join(dir, "bot.sqlite"), engine: createEngine(loadCorpus(BOT_CORPUS).docs), now });
+  const deps = createTestDeps({ dbPath: join(dir, "bot.sqlite"), engine: createEngine((await loadCorpus(BOT_CORPUS)).docs), now });
   const stores = createPushStores(deps.db);
   const quiet = options.quietHours === undefined ? null : options.quietHours;
   let wake = () => {};

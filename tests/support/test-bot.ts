@@ -19,11 +19,12 @@ import type { FakeBotApi } from "./fake-bot-api.js";
 /** The small corpus the bot's tests run on. */
 export const BOT_CORPUS = fileURLToPath(new URL("../fixtures/bot-corpus.jsonl", import.meta.url));
 
+const fixtureDocs = (await loadCorpus(BOT_CORPUS)).docs;
 let cachedEngine: Engine | undefined;
 
 /** An engine over {@link BOT_CORPUS}, built once per test file. */
 export function fixtureEngine(): Engine {
-  cachedEngine ??= createEngine(loadCorpus(BOT_CORPUS).docs);
+  cachedEngine ??= createEngine(fixtureDocs);
   return cachedEngine;
 }
 
