@@ -15,3 +15,19 @@ const doc = lawDocument(law, articles, { excerpt: "trích Điều 109 đến Đi
 mkdirSync(join(OUT, ".."), { recursive: true });
 writeFileSync(OUT, JSON.stringify(doc, null, 1) + "\n");
 process.stdout.write(`${OUT}: ${articles.length} articles\n`);
+
+// The encrypted PDF of the tests: the text PDF protected with a user password by qpdf (a Debian package), committed
+// because qpdf is not needed anywhere else.
+const { textPdf } = await import("./document-files.js");
+const { execFileSync } = await import("node:child_process");
+const { mkdtempSync, rmSync } = await import("node:fs");
+const { tmpdir } = await import("node:os");
+const temp = mkdtempSync(join(tmpdir(), "civic-fixtures-"));
+try {
+  writeFileSync(join(temp, "plain.pdf"), await textPdf(doc));
+  const encrypted = "tests/fixtures/documents/encrypted.pdf";
+  execFileSync("qpdf", ["--encrypt", "mat-khau", "mat-khau", "256", "--", join(temp, "plain.pdf"), encrypted]);
+  process.stdout.write(`${encrypted}: encrypted with qpdf\n`);
+} finally {
+  rmSync(temp, { recursive: true, force: true });
+}

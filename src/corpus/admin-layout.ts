@@ -114,7 +114,7 @@ export function parseAdminLayout(text: string): AdminLayout {
   let kindRest = "";
   for (let i = 0; i < Math.min(lines.length, HEADER_LINES); i++) {
     const match = KIND_LINE.exec(lines[i]!);
-    if (match && isUpper(match[1]!) && (match[2] === "" || isUpper(match[2]!) || /^Về\b/u.test(match[2]!))) {
+    if (match && isUpper(match[1]!) && (match[2] === "" || isUpper(match[2]!) || /^Về(?=\s)/u.test(match[2]!))) {
       kindAt = i;
       meta.kind = sentenceCase(match[1]!);
       kindRest = match[2]!.trim();
@@ -123,6 +123,7 @@ export function parseAdminLayout(text: string): AdminLayout {
   }
   let headerEnd = kindAt;
   let bodyStart = kindAt + 1;
+  let placeDateAfter: string | null = null;
   const summaryLines: string[] = [];
   if (kindAt < 0) {
     // A công văn: no kind line, its subject is the "V/v …" line under the number.
@@ -134,9 +135,12 @@ export function parseAdminLayout(text: string): AdminLayout {
       // The subject may wrap onto the next line, which then starts in lower case.
       bodyStart = subjectAt + 1;
       while (bodyStart < lines.length && /^\p{Ll}/u.test(lines[bodyStart]!) && summaryLines.length < 3) summaryLines.push(lines[bodyStart++]!);
+      // The place and date stand beside the number on the right, so they may come out after the subject.
+      if (bodyStart < lines.length && PLACE_DATE.test(lines[bodyStart]!)) placeDateAfter = lines[bodyStart++]!;
     }
   }
   const header = headerEnd >= 0 ? lines.slice(0, headerEnd) : lines.slice(0, Math.min(lines.length, 6));
+  if (placeDateAfter) header.push(placeDateAfter);
   const found = readHeader(header);
   if (headerEnd < 0 && !found.number && !found.date) return { meta, body: reflow(lines) };
   Object.assign(meta, found);
@@ -149,7 +153,7 @@ export function parseAdminLayout(text: string): AdminLayout {
       const startsBody = /^(Căn cứ|Chương\b|Điều \d|Kính gửi|Phần\b|I\.|1\.)/u.test(line) || CAPACITY.test(line);
       const continues =
         summaryLines.length === 0
-          ? /^(Về|V\/v|Ban hành|Quy định|Hướng dẫn|Phê duyệt|Sửa đổi)\b/u.test(line) || isUpper(line)
+          ? /^(Về|V\/v|Ban hành|Quy định|Hướng dẫn|Phê duyệt|Sửa đổi)(?=\s)/u.test(line) || isUpper(line)
           : /^\p{Ll}/u.test(line) || (isUpper(line) && isUpper(summaryLines.at(-1)!));
       if (startsBody || !continues) break;
       summaryLines.push(line);
@@ -161,9 +165,7 @@ export function parseAdminLayout(text: string): AdminLayout {
   if (summaryLines.length > 0) {
     const summary = summaryLines.join(" ").replace(/^(V\/v|V\/V)\s*:?\s*/u, "Về việc ");
     meta.summary = summary;
-    const upper = isUpper(summary);
-    const tail = upper ? sentenceCase(summary) : summary.charAt(0).toLocaleLowerCase("vi") + summary.slice(1);
-    meta.title = meta.kind === "Công văn" ? summary : `${meta.kind} ${tail}`;
+    meta.title = meta.kind === "Công văn" ? summary : `${meta.kind} ${titleTail(summaryLines)}`;
   } else if (meta.kind) meta.title = null;
 
   // The end: the recipients list and the signature block beside it.
@@ -195,6 +197,16 @@ export function parseAdminLayout(text: string): AdminLayout {
   return { meta, body: reflow(body) };
 }
 
+// A name printed in capitals (`LAO ĐỘNG`) is written as a name (`Lao động`); capitals in a longer summary are
+// lowered but for Roman numerals (`KHÓA XIII`); "Về việc" after the kind is lower case.
+function titleTail(summaryLines: string[]): string {
+  if (summaryLines.every(isUpper) && !/^VỀ\s/u.test(summaryLines[0]!)) return sentenceCase(summaryLines.join(" "));
+  const text = summaryLines
+    .map((l) => (isUpper(l) ? l.split(" ").map((w) => (/^[IVXLC]+$/.test(w) ? w : w.toLocaleLowerCase("vi"))).join(" ") : l))
+    .join(" ");
+  return text.charAt(0).toLocaleLowerCase("vi") + text.slice(1);
+}
+
 function readHeader(header: string[]): Pick<AdminMetadata, "issuer" | "number" | "place" | "date"> {
   let number: string | null = null;
   let place: string | null = null;
@@ -224,11 +236,12 @@ function readHeader(header: string[]): Pick<AdminMetadata, "issuer" | "number" |
 function findSigner(tail: string[]): string | null {
   for (let i = tail.length - 1; i >= 0; i--) {
     const line = tail[i]!.replace(/\s*\((?:Đã ký|đã ký)[^)]*\)\s*/u, " ").trim();
-    if (/^[-+•]/.test(line) || RECIPIENTS.test(line) || SIGNED.test(line) || line === "") continue;
+    if (SIGNED.test(line) || line === "") continue;
     if (isName(line)) return line;
     // A name printed beside a recipient on the same line, or after the capacity lines.
     const match = NAME.exec(line);
     if (match && match[1]!.split(/\s+/).length >= 2 && !isUpper(match[1]!) && /[.;:)]\s+\S/.test(line)) return match[1]!.trim();
+    if (/^[-+•]/.test(line) || RECIPIENTS.test(line)) continue;
     if (!isUpper(line)) return null;
   }
   return null;
@@ -249,7 +262,7 @@ export function reflow(lines: string[]): string {
     const prev = out.at(-1);
     const joins =
       prev !== undefined &&
-      (/^\p{Ll}/u.test(line) ||
+      ((/^\p{Ll}/u.test(line) && !OWN_LINE.test(line)) ||
         (!/[.:;!?)”"]$/.test(prev) && !OWN_LINE.test(line) && !isUpper(prev) && !OWN_LINE.test(prev) && !isUpper(line)));
     if (joins) out[out.length - 1] = `${prev} ${line}`;
     else out.push(line);

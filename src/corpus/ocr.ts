@@ -34,7 +34,8 @@ interface CachedFile {
 const memory = new Map<string, Map<number, string>>();
 
 function readCache(cacheDir: string | null, sha256: string): Map<number, string> {
-  const inMemory = memory.get(sha256);
+  // Without a cache folder the text is kept for the life of the process.
+  const inMemory = cacheDir ? undefined : memory.get(sha256);
   if (inMemory) return inMemory;
   const pages = new Map<number, string>();
   if (cacheDir) {
@@ -45,7 +46,7 @@ function readCache(cacheDir: string | null, sha256: string): Map<number, string>
       // No cache yet, or an unreadable one: OCR again.
     }
   }
-  memory.set(sha256, pages);
+  if (!cacheDir) memory.set(sha256, pages);
   return pages;
 }
 
