@@ -6,6 +6,7 @@ import type { Update, User } from "grammy/types";
 import { CONSOLE_BOT_INFO } from "../src/bot/console.js";
 import { createBot } from "../src/bot/index.js";
 import { loadEngine } from "../src/corpus/engine-store.js";
+import { createInProcessEngine } from "../src/engine-pool/in-process.js";
 import { foldDiacritics } from "../src/index/normalize.js";
 import type { AskResult, CorpusDoc, Engine } from "../src/index/types.js";
 import { createLogger } from "../src/logger.js";
@@ -107,7 +108,7 @@ async function run(name: string, botEngine: Engine): Promise<Run> {
   const bot = createBot(
     "1:bench",
     {
-      engine: botEngine,
+      engine: createInProcessEngine(botEngine),
       users: createUserStore(db),
       questions: questionStore,
       logger,
