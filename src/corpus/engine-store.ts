@@ -95,8 +95,8 @@ export function loadEngine(options: LoadEngineOptions): LoadedEngine {
   return { engine, origin: "built", problems: corpus.problems, shared: sharedBytes, save: save(engine) };
 }
 
-/** Reads a file into a SharedArrayBuffer. */
-function readShared(file: string): Uint8Array {
+/** Reads a snapshot file into a SharedArrayBuffer, for engines in several threads over the same bytes. */
+export function readShared(file: string): Uint8Array {
   const fd = openSync(file, "r");
   try {
     const view = new Uint8Array(new SharedArrayBuffer(fstatSync(fd).size));
