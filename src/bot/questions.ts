@@ -20,12 +20,12 @@ export async function answerQuestion(ctx: BotContext, text: string): Promise<voi
     await ctx.reply(ctx.t("ask-empty"), { parse_mode: "HTML" });
     return;
   }
-  const started = performance.now();
+  const started = ctx.now();
   const result = await callEngine(ctx, () => ctx.deps.engine.ask(question, { top: ASK_TOP }));
   if (!result) return;
-  const latencyMs = performance.now() - started;
+  const latencyMs = ctx.now() - started;
   const row = logQuestion(ctx, question, result, latencyMs);
-  ctx.logger.info({ questionId: row.id, answered: row.answered, latencyMs: Math.round(latencyMs) }, "bot: question");
+  ctx.logger.info({ questionId: row.id, answered: row.answered, latencyMs }, "bot: question");
   await replyScreen(ctx, renderAnswer(screenDeps(ctx), row, result.answer, 0));
 }
 
@@ -42,6 +42,6 @@ function logQuestion(ctx: BotContext, question: string, result: AskResult, laten
     hits,
     latencyMs,
   };
-  const id = ctx.deps.questions.log(entry, new Date(ctx.deps.now?.() ?? Date.now()));
+  const id = ctx.deps.questions.log(entry, new Date(ctx.now()));
   return { ...entry, id, feedback: null, page: 0, createdAt: "" };
 }
