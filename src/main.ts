@@ -15,6 +15,7 @@ import { CLOSE_POLLS_JOB, createPollsRuntime } from "./jobs/start-polls.js";
 import { createPushRuntime, indexStoredItems } from "./jobs/start-push.js";
 import { createLogger, type Logger } from "./logger.js";
 import { openDatabase } from "./storage/database.js";
+import { createDocumentsStore } from "./storage/documents-store.js";
 import { createPushStores } from "./storage/push-stores.js";
 import { createQuestionStore } from "./storage/question-store.js";
 import { createUserStore } from "./storage/user-store.js";
@@ -83,7 +84,10 @@ async function main(): Promise<void> {
   const questions = createQuestionStore(db);
   const sources = loadSources(config.sourcesFile);
   const pushStores = createPushStores(db);
-  indexStoredItems(pushStores.items, engine, logger);
+  // Document files: originals in DATA_DIR/files, OCR text in DATA_DIR/ocr, Telegram's file ids in the database.
+  const documentsStore = createDocumentsStore(db);
+  const ocr = { cacheDir: join(config.dataDir, "ocr"), logger };
+  indexStoredItems(pushStores.items, engine, logger, documentsStore);
   // The delivery worker is created with the bot; until then a wake-up has nobody to wake.
   let wakePush: () => void = () => {};
   const polls = createPollsRuntime({
@@ -106,6 +110,7 @@ async function main(): Promise<void> {
     contactLine: config.contactLine,
     staffChatId: config.staffChatId,
     polls: polls.deps,
+    documents: { store: documentsStore, dataDir: config.dataDir },
     push: {
       stores: pushStores,
       sources,
@@ -131,12 +136,13 @@ async function main(): Promise<void> {
   const push = createPushRuntime({
     api: bot.api,
     stores: pushStores,
+    documents: { store: documentsStore, dataDir: config.dataDir, ocr },
     engine,
     logger,
     translator,
     sources,
     corpusDir: config.corpusDir,
-    loadCorpusFile: async (path) => (await loadCorpus(path, { dataDir: config.dataDir, ocr: { cacheDir: join(config.dataDir, "ocr"), logger }, logger })).docs,
+    loadCorpusFile: async (path) => (await loadCorpus(path, { dataDir: config.dataDir, ocr, logger })).docs,
     timeZone: config.timeZone,
     defaultQuietHours: config.quietHours,
     fetchCron: config.fetchCron,

@@ -1,9 +1,6 @@
 # Push messages
 push-read-button = Read
 push-source = Source: { $source }
-push-doc-number = Number: <b>{ $number }</b>
-push-doc-issuer = Issued by: { $issuer }
-push-doc-date = Date: { $date }
 push-digest-header = <b>Digest of { $date }</b>: { $count } new articles and documents.
 push-digest-document = [Document]
 

@@ -1,9 +1,6 @@
 # Push messages
 push-read-button = Đọc bài
 push-source = Nguồn: { $source }
-push-doc-number = Số hiệu: <b>{ $number }</b>
-push-doc-issuer = Cơ quan ban hành: { $issuer }
-push-doc-date = Ngày: { $date }
 push-digest-header = <b>Bản tin ngày { $date }</b>: { $count } tin, văn bản mới.
 push-digest-document = [Văn bản]
 

@@ -8,6 +8,7 @@ import type { PushStores } from "../storage/push-stores.js";
 import type { PollsFeatureDeps } from "../jobs/start-polls.js";
 import type { QuestionStore } from "../storage/question-store.js";
 import type { UserStore } from "../storage/user-store.js";
+import type { DocumentsStore } from "../storage/documents-store.js";
 
 /**
  * What the bot's handlers need, passed to {@link createBot} by `main.ts` (or a test).
@@ -31,6 +32,15 @@ export interface BotDeps {
   polls?: PollsFeatureDeps;
   /** Subscriptions, sources and announcements; without it those commands are not offered. */
   push?: PushBotDeps;
+  /** Sending documents' original files; without it the 📎 buttons answer that the file is not kept. */
+  documents?: DocumentsBotDeps;
+}
+
+/** What sending an original file needs: where the originals are kept, and Telegram's file ids of past uploads. */
+export interface DocumentsBotDeps {
+  store: DocumentsStore;
+  /** `DATA_DIR`: the originals are in its `files/` folder, under their SHA-256. */
+  dataDir: string;
 }
 
 /** What the subscription, announcement and source features need. */

@@ -14,6 +14,7 @@ import { membershipFeature } from "./features/membership.js";
 import { pollCreateFeature } from "./features/poll-create.js";
 import { pollResultsFeature } from "./features/poll-results.js";
 import { pollVoteFeature } from "./features/poll-vote.js";
+import { originalFileFeature } from "./features/original-file.js";
 import { readFeature } from "./features/read.js";
 import { sourcesFeature } from "./features/sources.js";
 import { staffStatsFeature } from "./features/staff-stats.js";
@@ -44,6 +45,7 @@ const FEATURES: Composer<BotContext>[] = [
   staffStatsFeature,
   browseFeature,
   readFeature,
+  originalFileFeature,
   inlineFeature,
   subscribeFeature,
   announceFeature,

@@ -6,6 +6,7 @@ import { encodeCallback } from "./callback-data.js";
 import { escapeHtml } from "../html.js";
 import { truncate } from "../text-limits.js";
 import { formatDate } from "../time-zone.js";
+import { documentFacts } from "../document-header.js";
 import { boldFigure } from "./format.js";
 
 // What the bot shows, as text + keyboard, computed from a question-log row and a page number, so
@@ -18,7 +19,7 @@ export const OTHER_PAGE_SIZE = 3;
 export const LIST_PAGE_SIZE = 5;
 
 /** Callback prefixes: answer pages, feedback, list pages, reading a document. */
-export const CALLBACK = { answerPage: "a", feedback: "f", listPage: "l", read: "r" } as const;
+export const CALLBACK = { answerPage: "a", feedback: "f", listPage: "l", read: "r", original: "o" } as const;
 
 /** A message as shown: HTML text and its inline keyboard. */
 export interface Screen {
@@ -69,7 +70,13 @@ export function renderAnswer(deps: ScreenDeps, row: LoggedQuestion, answer: Answ
   let first: number;
   if (page === 0 && answer) {
     lines.push(boldFigure(answer.text, answer.figure), "", t("answer-source", { source: sourceLine(answer) }));
-    keyboard.text(t("button-read-answer"), encodeCallback(CALLBACK.read, row.id, 0)).row();
+    const doc = deps.engine.get(answer.docId);
+    const facts = doc ? documentFacts(t, doc) : null;
+    if (facts) lines.push(facts);
+    keyboard.text(t("button-read-answer"), encodeCallback(CALLBACK.read, row.id, 0));
+    // The original as published, for a document read from a file.
+    if (doc?.file && row.hits[0] === doc.id) keyboard.text(t("button-original"), encodeCallback(CALLBACK.original, row.id, 0));
+    keyboard.row();
     first = -1;
   } else if (page === 0) {
     lines.push(t("answer-none"), "", t("answer-none-related"));
@@ -118,14 +125,19 @@ function listDocs(
   keyboard: InlineKeyboard,
 ): number {
   let shown = 0;
+  const originals: number[] = [];
   for (let i = first; i < Math.min(row.hits.length, first + count); i++) {
     const doc = deps.engine.get(row.hits[i]!);
     if (!doc) continue;
-    lines.push("", `<b>${i + 1}.</b> ${sourceLine(doc)}`, `<i>${escapeHtml(snippet(doc))}</i>`);
+    const facts = documentFacts(deps.t, doc);
+    lines.push("", `<b>${i + 1}.</b> ${sourceLine(doc)}`, ...(facts ? [facts] : []), `<i>${escapeHtml(snippet(doc))}</i>`);
     keyboard.text(`📄 ${i + 1}`, encodeCallback(CALLBACK.read, row.id, i));
+    if (doc.file) originals.push(i);
     shown++;
   }
   if (shown > 0) keyboard.row();
+  for (const i of originals) keyboard.text(`📎 ${i + 1}`, encodeCallback(CALLBACK.original, row.id, i));
+  if (originals.length > 0) keyboard.row();
   return shown;
 }
 
@@ -138,12 +150,8 @@ export function snippet(doc: CorpusDoc, max = 160): string {
 /** Heading of a document sent in full: title, official number, issuer, date and link. */
 export function documentHeading(t: Translate, doc: CorpusDoc): string {
   const lines = [`<b>${escapeHtml(doc.title)}</b>`];
-  const meta = [
-    doc.number ? t("doc-number", { number: escapeHtml(doc.number) }) : null,
-    doc.issuer ? escapeHtml(doc.issuer) : null,
-    doc.date ? formatDate(doc.date) : null,
-  ].filter((x): x is string => Boolean(x));
-  if (meta.length > 0) lines.push(meta.join(" · "));
+  const facts = documentFacts(t, doc) ?? (doc.date ? formatDate(doc.date) : null);
+  if (facts) lines.push(facts);
   if (doc.url) lines.push(`<a href="${escapeHtml(doc.url)}">${escapeHtml(doc.url)}</a>`);
   return lines.join("\n");
 }

@@ -8,7 +8,11 @@ import type { OutboxStore } from "../storage/outbox-store.js";
 import type { SourcesStore } from "../storage/sources-store.js";
 import type { Subscription, SubscriptionsStore } from "../storage/subscriptions-store.js";
 import { extractArticle, parseListing } from "../sources/extract-article.js";
-import { fetchResource, type FetchResourceOptions } from "../sources/fetch-resource.js";
+import { fetchFile, fetchResource, type FetchResourceOptions } from "../sources/fetch-resource.js";
+import type { OcrOptions } from "../corpus/ocr.js";
+import { keepOriginal } from "../corpus/original-files.js";
+import { parseDocumentFile } from "../corpus/parse-document-file.js";
+import type { DocumentsStore, ItemDocument } from "../storage/documents-store.js";
 import { parseFeedItems } from "../sources/parse-feed.js";
 import type { HtmlSource, RssSource, SourceConfig } from "../sources/source-config.js";
 import { findDocumentNumber, type SourceItem } from "../sources/source-item.js";
@@ -30,6 +34,18 @@ export interface FetchSourcesOptions {
   backoffMaxMs?: number;
   /** Article pages fetched at once for one HTML source. Defaults to 4. */
   articleConcurrency?: number;
+  /** Per attached document file (PDF, DOCX, DOC). Defaults to 30 MiB. */
+  attachmentMaxBytes?: number;
+  /** Per attached document file, ms. Defaults to 60 000 ms. */
+  attachmentTimeoutMs?: number;
+}
+
+/** What reading attached document files needs; without it attachments are not read. */
+export interface FetchDocumentsDeps {
+  store: DocumentsStore;
+  /** `DATA_DIR`: originals are kept in its `files/` folder, under their SHA-256. */
+  dataDir: string;
+  ocr: OcrOptions | null;
 }
 
 /** Collaborators of {@link createFetchSources}. */
@@ -46,6 +62,8 @@ export interface FetchSourcesDeps {
   /** Runs `fn` in one database transaction. */
   transaction: <T>(fn: () => T) => T;
   engine: Pick<Engine, "add">;
+  /** Attached document files: where originals are kept, OCR, and the store of their fields. */
+  documents?: FetchDocumentsDeps;
   logger: Logger;
   timeZone: string;
   defaultQuietHours: QuietHours | null;
@@ -68,8 +86,8 @@ export function contentHash(title: string, body: string): string {
   return createHash("sha1").update(`${foldVietnamese(title)}\n${foldVietnamese(body).slice(0, 4000)}`).digest("hex");
 }
 
-/** The search-engine document of a recorded item. */
-export function itemToDoc(item: StoredItem): CorpusDoc {
+/** The search-engine document of a recorded item, with the fields read from its attached file when it had one. */
+export function itemToDoc(item: StoredItem, document?: ItemDocument): CorpusDoc {
   return {
     id: item.docId,
     type: item.kind,
@@ -82,6 +100,7 @@ export function itemToDoc(item: StoredItem): CorpusDoc {
     issuer: item.issuer,
     source: item.source,
     tags: item.tags,
+    ...(document ? { kind: document.kind, signer: document.signer, file: document.file } : {}),
   };
 }
 
@@ -114,6 +133,7 @@ export function createFetchSources(deps: FetchSourcesDeps, options: FetchSources
   const backoffBaseMs = options.backoffBaseMs ?? 10 * 60_000;
   const backoffMaxMs = options.backoffMaxMs ?? 6 * 3_600_000;
   const articleConcurrency = options.articleConcurrency ?? 4;
+  const attachmentOptions = { timeoutMs: options.attachmentTimeoutMs ?? 60_000, maxBytes: options.attachmentMaxBytes ?? 30 * 1024 * 1024 };
   // Read once per run: matching a thousand items must not read every subscription a thousand times.
   let runSubscriptions: Subscription[] | null = null;
   const activeSubscriptions = () => (runSubscriptions ??= deps.subscriptions.active());
@@ -143,6 +163,7 @@ export function createFetchSources(deps: FetchSourcesDeps, options: FetchSources
     let enqueued = 0;
     const stored = deps.transaction(() => {
       const stored = deps.items.insert(item, t);
+      if (raw.document) deps.documents?.store.saveItemDocument(stored.docId, raw.document);
       if (!baseline) {
         const plan = planDeliveries(activeSubscriptions(), stored, {
           now: t,
@@ -155,7 +176,7 @@ export function createFetchSources(deps: FetchSourcesDeps, options: FetchSources
       return stored;
     });
     try {
-      deps.engine.add(itemToDoc(stored));
+      deps.engine.add(itemToDoc(stored, raw.document));
     } catch (err) {
       deps.logger.error({ err, docId: stored.docId }, "fetch: could not add the item to the search index");
     }
@@ -176,6 +197,48 @@ export function createFetchSources(deps: FetchSourcesDeps, options: FetchSources
     return added;
   }
 
+  /**
+   * Fetches and reads an item's attached document file: its text becomes the body, the metadata read from it fills
+   * what the feed or the listing row did not give, and the original is kept in DATA_DIR. Throws when it cannot.
+   */
+  async function readAttachment(raw: SourceItem): Promise<SourceItem> {
+    const documents = deps.documents!;
+    const file = await fetchFile(raw.attachment!, attachmentOptions);
+    const doc = await parseDocumentFile(
+      file.bytes,
+      file.name,
+      { title: raw.title || null, number: raw.number, date: raw.date, issuer: raw.issuer },
+      { ocr: documents.ocr, logger: deps.logger },
+    );
+    keepOriginal(documents.dataDir, doc.file!.sha256, file.bytes);
+    return {
+      ...raw,
+      title: doc.title,
+      body: doc.body,
+      date: doc.date,
+      number: doc.number,
+      issuer: doc.issuer,
+      url: raw.url ?? file.url,
+      document: { kind: doc.kind ?? null, signer: doc.signer ?? null, file: doc.file ?? null },
+    };
+  }
+
+  /** Reads the attachments of the items not yet recorded; an attachment that cannot be read drops its item (logged). */
+  async function withAttachments(source: string, raws: SourceItem[]): Promise<SourceItem[]> {
+    if (!deps.documents) return raws;
+    const read = await mapLimit(raws, 2, async (raw) => {
+      if (!raw.attachment) return raw;
+      if (deps.items.findDuplicate({ source, guid: raw.guid, url: raw.url ?? raw.attachment, contentHash: "" })) return raw;
+      try {
+        return await readAttachment(raw);
+      } catch (err) {
+        deps.logger.warn({ err, source, url: raw.attachment }, "fetch: attached document skipped");
+        return null;
+      }
+    });
+    return read.filter((r): r is SourceItem => r !== null);
+  }
+
   async function runRss(source: RssSource, baseline: boolean): Promise<Omit<SourceRunReport, "name">> {
     const state = deps.sourceStates.get(source.name);
     const res = await fetchResource(source.url, { ...fetchOptions, etag: state?.etag, lastModified: state?.lastModified });
@@ -183,7 +246,7 @@ export function createFetchSources(deps: FetchSourcesDeps, options: FetchSources
       deps.sourceStates.recordSuccess(source.name, now(), null, 0);
       return { outcome: "not-modified", newItems: 0 };
     }
-    const items = parseFeedItems(res.body, { timeZone: deps.timeZone, topics: source.topics, kind: source.kind });
+    const items = await withAttachments(source.name, parseFeedItems(res.body, { timeZone: deps.timeZone, topics: source.topics, kind: source.kind }));
     // Feeds list newest first; record oldest first so that pushes follow publication order.
     const added = recordAll(source.name, source.kind, [...items].reverse(), baseline);
     deps.sourceStates.recordSuccess(source.name, now(), { etag: res.etag, lastModified: res.lastModified }, added);
@@ -202,6 +265,27 @@ export function createFetchSources(deps: FetchSourcesDeps, options: FetchSources
     const fresh = entries.filter((e) => !known.has(e.url)).reverse();
     const toFetch = fresh.slice(-source.maxArticles);
     const pages = await mapLimit(toFetch, articleConcurrency, async (entry) => {
+      if (entry.attachment && deps.documents) {
+        // A listing row of "VĂN BẢN MỚI": the file is the document; the row's columns win over what it says.
+        const row: SourceItem = {
+          guid: null,
+          url: entry.url,
+          title: entry.title ?? "",
+          body: "",
+          date: entry.date,
+          time: null,
+          number: entry.number ?? (entry.title ? findDocumentNumber(entry.title) : null),
+          issuer: null,
+          topics: source.topics,
+          attachment: entry.attachment,
+        };
+        try {
+          return await readAttachment(row);
+        } catch (err) {
+          deps.logger.warn({ err, source: source.name, url: entry.attachment }, "fetch: attached document skipped");
+          return null;
+        }
+      }
       try {
         const page = await fetchResource(entry.url, fetchOptions);
         if (page.status !== "ok") return null;

@@ -1,5 +1,7 @@
 import type { InlineKeyboardMarkup } from "grammy/types";
 import { escapeHtml } from "../html.js";
+import { documentFacts } from "../document-header.js";
+import type { ItemDocument } from "../storage/documents-store.js";
 import type { StoredItem } from "../storage/items-store.js";
 import { MESSAGE_MAX_CHARS, truncate } from "../text-limits.js";
 import { formatDate, formatDateTime } from "../time-zone.js";
@@ -14,31 +16,33 @@ export interface RenderedMessage {
 /** Longest title in a push or a digest line, in characters: the message must stay under Telegram's limit. */
 export const TITLE_MAX_CHARS = 500;
 
+/** Callback prefix of the "📎 Tải văn bản gốc" button of a pushed document: `od:<item id>`. */
+export const ITEM_ORIGINAL_CALLBACK = "od";
+
 const isHttpUrl = (url: string | null): url is string => !!url && /^https?:\/\//i.test(url);
 
 /**
  * The push message of one item: the full title in bold, the date, a one- or two-sentence lead and the
  * source; for a document its number, issuer and date; a button to the article.
  */
-export function renderItemMessage(item: StoredItem, lead: string, t: Translate): RenderedMessage {
+export function renderItemMessage(item: StoredItem, lead: string, t: Translate, document?: ItemDocument): RenderedMessage {
   // Plain parts are cut before escaping, so the message stays under the limit and no tag is ever cut.
   const lines = [`<b>${escapeHtml(truncate(item.title, TITLE_MAX_CHARS))}</b>`];
   if (item.kind === "document") {
-    const facts = [
-      item.number ? t("push-doc-number", { number: escapeHtml(item.number) }) : null,
-      item.issuer ? t("push-doc-issuer", { issuer: escapeHtml(item.issuer) }) : null,
-      item.date ? t("push-doc-date", { date: formatDate(item.date) }) : null,
-    ].filter((x): x is string => x !== null);
-    if (facts.length) lines.push(facts.join("\n"));
+    // The header every document has in the bot: kind and number, issuer, date of issue.
+    const facts = documentFacts(t, { ...item, type: item.kind, kind: document?.kind ?? null });
+    if (facts) lines.push(facts);
   } else if (item.date) {
     lines.push(`<i>${formatDateTime(item.date, item.time)}</i>`);
   }
   if (lead) lines.push(escapeHtml(truncate(lead, MESSAGE_MAX_CHARS / 4)));
   lines.push(t("push-source", { source: escapeHtml(item.source) }));
   const text = lines.join("\n\n");
-  const replyMarkup = isHttpUrl(item.url)
-    ? { inline_keyboard: [[{ text: t("push-read-button"), url: item.url }]] }
-    : undefined;
+  const buttons = [
+    ...(isHttpUrl(item.url) ? [{ text: t("push-read-button"), url: item.url }] : []),
+    ...(document?.file ? [{ text: t("button-original"), callback_data: `${ITEM_ORIGINAL_CALLBACK}:${item.id}` }] : []),
+  ];
+  const replyMarkup = buttons.length > 0 ? { inline_keyboard: [buttons] } : undefined;
   return { text, replyMarkup };
 }
 

@@ -1,4 +1,5 @@
 import type { Logger } from "../logger.js";
+import type { DocumentsStore } from "../storage/documents-store.js";
 import type { ItemsStore } from "../storage/items-store.js";
 import type { SubscriptionsStore } from "../storage/subscriptions-store.js";
 import { leadOf } from "../sources/source-item.js";
@@ -25,6 +26,8 @@ export interface PushSendersDeps {
   subscriptions: SubscriptionsStore;
   translator: Translator;
   logger: Logger;
+  /** The kind, signer and original file of pushed documents. */
+  documents?: DocumentsStore;
   /** Also told when a chat blocked the bot (the users table). */
   onChatBlocked?: (chatId: number) => void;
   /** The language a user chose with /lang, if any; it wins over the one recorded at subscription. */
@@ -43,7 +46,12 @@ export function registerPushSenders(worker: DeliveryWorker, deps: PushSendersDep
     const { itemId, lang } = payload as ItemPayload;
     const item = deps.items.get(itemId);
     if (!item) throw Object.assign(new Error(`item ${itemId} is gone`), { error_code: 404, description: `item ${itemId} is gone` });
-    const message = renderItemMessage(item, leadOf(item.body), deps.translator(deps.languageOf?.(chatId) ?? (lang || DEFAULT_LOCALE)));
+    const message = renderItemMessage(
+      item,
+      leadOf(item.body),
+      deps.translator(deps.languageOf?.(chatId) ?? (lang || DEFAULT_LOCALE)),
+      item.kind === "document" ? deps.documents?.itemDocument(item.docId) : undefined,
+    );
     return api.sendMessage(chatId, message.text, {
       parse_mode: "HTML",
       link_preview_options: { is_disabled: true },

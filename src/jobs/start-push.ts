@@ -7,7 +7,8 @@ import type { PushStores } from "../storage/push-stores.js";
 import type { SourceConfig } from "../sources/source-config.js";
 import { announcementProgressReporter } from "./announce.js";
 import { createDeliveryWorker, type DeliveryWorker, type DeliveryWorkerOptions, type OutboxApi } from "./deliver-outbox.js";
-import { createFetchSources, itemToDoc, type FetchSourcesOptions, type SourceRunReport } from "./fetch-sources.js";
+import type { DocumentsStore, ItemDocument } from "../storage/documents-store.js";
+import { createFetchSources, itemToDoc, type FetchDocumentsDeps, type FetchSourcesOptions, type SourceRunReport } from "./fetch-sources.js";
 import { registerPushSenders } from "./push-senders.js";
 import type { QuietHours } from "./quiet-hours.js";
 import { createScheduler, type Scheduler } from "./scheduler.js";
@@ -31,6 +32,8 @@ export interface PushRuntimeDeps {
   onChatBlocked?: (chatId: number) => void;
   /** The language a user chose with /lang, if any. */
   languageOf?: (chatId: number) => string | null;
+  /** Attached document files: where originals are kept, OCR, and the store of their fields. */
+  documents?: FetchDocumentsDeps;
   /** Defaults to the system clock. */
   now?: Clock;
 }
@@ -54,11 +57,12 @@ export interface PushRuntime {
 }
 
 /** Puts the items recorded from sources back into the search index (it is built from the corpus alone). */
-export function indexStoredItems(items: ItemsStore, engine: Pick<Engine, "add">, logger: Logger): number {
+export function indexStoredItems(items: ItemsStore, engine: Pick<Engine, "add">, logger: Logger, documents?: DocumentsStore): number {
   let added = 0;
+  const fields = documents?.itemDocuments() ?? new Map<string, ItemDocument>();
   for (const item of items.all()) {
     try {
-      engine.add(itemToDoc(item));
+      engine.add(itemToDoc(item, fields.get(item.docId)));
       added += 1;
     } catch (err) {
       logger.warn({ err, docId: item.docId }, "push: stored item not indexed");
@@ -85,6 +89,7 @@ export function createPushRuntime(deps: PushRuntimeDeps, options: PushRuntimeOpt
     subscriptions: stores.subscriptions,
     translator: deps.translator,
     logger,
+    ...(deps.documents ? { documents: deps.documents.store } : {}),
     ...(deps.onChatBlocked ? { onChatBlocked: deps.onChatBlocked } : {}),
     ...(deps.languageOf ? { languageOf: deps.languageOf } : {}),
     ...(deps.now ? { now: deps.now } : {}),
@@ -99,7 +104,7 @@ export function createPushRuntime(deps: PushRuntimeDeps, options: PushRuntimeOpt
     ...(deps.now ? { now: deps.now } : {}),
   };
   const fetchSources = createFetchSources(
-    { ...shared, sources: deps.sources, corpusDir: deps.corpusDir, loadCorpusFile: deps.loadCorpusFile, engine: deps.engine },
+    { ...shared, sources: deps.sources, corpusDir: deps.corpusDir, loadCorpusFile: deps.loadCorpusFile, engine: deps.engine, ...(deps.documents ? { documents: deps.documents } : {}) },
     options.fetch,
   );
   const sendDigest = createSendDigest({ ...shared, translator: deps.translator });

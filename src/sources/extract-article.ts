@@ -1,6 +1,7 @@
 import { Readability } from "@mozilla/readability";
 import { load } from "cheerio";
 import { parseHTML } from "linkedom";
+import { documentKindOf } from "../corpus/read-document-file.js";
 import type { HtmlSelectors } from "./source-config.js";
 import { parseVietnameseDate, squeeze } from "./source-item.js";
 
@@ -86,6 +87,10 @@ export interface ListingEntry {
   url: string;
   title: string | null;
   date: string | null;
+  /** The document file the entry links to, absolute. */
+  attachment: string | null;
+  /** The entry's own number column. */
+  number: string | null;
 }
 
 /** Reads the entries of a listing page through the source's selectors; links are made absolute. */
@@ -108,7 +113,15 @@ export function parseListing(html: string, baseUrl: string, select: HtmlSelector
     seen.add(url);
     const title = (select.title ? node.find(select.title).first().text() : link.text()).replace(/\s+/g, " ").trim();
     const date = select.date ? parseVietnameseDate(node.find(select.date).first().text()).date : null;
-    entries.push({ url, title: title || null, date });
+    const fileHref = select.attachment ? node.find(select.attachment).first().attr("href") : undefined;
+    let attachment: string | null = null;
+    try {
+      attachment = fileHref ? new URL(fileHref, baseUrl).toString() : documentKindOf(new URL(url).pathname) ? url : null;
+    } catch {
+      attachment = null;
+    }
+    const number = select.number ? node.find(select.number).first().text().replace(/\s+/g, " ").trim() || null : null;
+    entries.push({ url, title: title || null, date, attachment, number });
   });
   return entries;
 }

@@ -17,6 +17,16 @@ export type FetchedResource =
   | { status: "not-modified" }
   | { status: "ok"; body: string; url: string; etag: string | null; lastModified: string | null; contentType: string };
 
+/** A file fetched as bytes (an attached PDF or Word file). */
+export interface FetchedFile {
+  bytes: Uint8Array;
+  /** The final URL, after redirects. */
+  url: string;
+  contentType: string;
+  /** The file name the server gives (`Content-Disposition`), or the last segment of the URL. */
+  name: string;
+}
+
 /** Raised when a resource cannot be fetched; the message names the URL and the cause. */
 export class FetchError extends Error {
   override readonly name = "FetchError";
@@ -38,6 +48,57 @@ export class FetchError extends Error {
  * if (r.status === "ok") parse(r.body);
  */
 export async function fetchResource(url: string, options: FetchResourceOptions = {}): Promise<FetchedResource> {
+  const raw = await fetchRaw(url, options);
+  if (raw.status === "not-modified") return raw;
+  return {
+    status: "ok",
+    body: decode(raw.bytes, raw.contentType),
+    url: raw.url,
+    etag: raw.etag,
+    lastModified: raw.lastModified,
+    contentType: raw.contentType,
+  };
+}
+
+/**
+ * GETs a file (an attachment) as bytes, with a timeout and a size limit, and the name it is served under.
+ *
+ * @example
+ * const file = await fetchFile("https://example.org/qd-123.pdf", { maxBytes: 30 * 1024 * 1024 });
+ */
+export async function fetchFile(url: string, options: Omit<FetchResourceOptions, "etag" | "lastModified"> = {}): Promise<FetchedFile> {
+  const raw = await fetchRaw(url, options);
+  if (raw.status === "not-modified") throw new FetchError(url, "answered 304 to an unconditional request");
+  return { bytes: raw.bytes, url: raw.url, contentType: raw.contentType, name: fileNameOf(raw.disposition, raw.url) };
+}
+
+function fileNameOf(disposition: string | null, url: string): string {
+  const star = disposition ? /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(disposition)?.[1] : undefined;
+  const plain = disposition ? /filename\s*=\s*"?([^";]+)"?/.exec(disposition)?.[1] : undefined;
+  let name = star ?? plain;
+  if (name) {
+    try {
+      name = decodeURIComponent(name);
+    } catch {
+      // A name that is not percent-encoded stays as sent.
+    }
+  }
+  if (!name) {
+    const last = new URL(url).pathname.split("/").filter(Boolean).pop() ?? "";
+    try {
+      name = decodeURIComponent(last);
+    } catch {
+      name = last;
+    }
+  }
+  return name.replace(/[\\/]/g, "_").trim() || "van-ban";
+}
+
+type RawResource =
+  | { status: "not-modified" }
+  | { status: "ok"; bytes: Uint8Array; url: string; etag: string | null; lastModified: string | null; contentType: string; disposition: string | null };
+
+async function fetchRaw(url: string, options: FetchResourceOptions): Promise<RawResource> {
   const timeoutMs = options.timeoutMs ?? 15_000;
   const maxBytes = options.maxBytes ?? 5 * 1024 * 1024;
   const headers: Record<string, string> = {
@@ -66,14 +127,14 @@ export async function fetchResource(url: string, options: FetchResourceOptions =
       throw new FetchError(url, `body of ${declared} bytes is over the ${maxBytes}-byte limit`);
     }
     const bytes = await readLimited(response, url, maxBytes, controller, timeoutMs);
-    const contentType = response.headers.get("content-type") ?? "";
     return {
       status: "ok",
-      body: decode(bytes, contentType),
+      bytes,
       url: response.url || url,
       etag: response.headers.get("etag"),
       lastModified: response.headers.get("last-modified"),
-      contentType,
+      contentType: response.headers.get("content-type") ?? "",
+      disposition: response.headers.get("content-disposition"),
     };
   } finally {
     clearTimeout(timer);
@@ -115,8 +176,24 @@ async function readLimited(
   return out;
 }
 
+/**
+ * The charset of a page or feed: the HTTP header's, else the one the document declares in its first bytes
+ * (`<?xml … encoding="…"?>`, `<meta charset="…">`, `<meta http-equiv="Content-Type" content="…; charset=…">`), else
+ * UTF-8. Older Vietnamese sites declare `windows-1258` only in their `<meta>`.
+ */
+export function declaredCharset(bytes: Uint8Array, contentType: string): string {
+  const fromHeader = /charset=["']?([\w-]+)/i.exec(contentType)?.[1];
+  if (fromHeader) return fromHeader;
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return "utf-8";
+  const head = Buffer.from(bytes.subarray(0, 2048)).toString("latin1");
+  const xml = /^\s*<\?xml[^>]*\bencoding\s*=\s*["']([\w-]+)["']/i.exec(head)?.[1];
+  if (xml) return xml;
+  const meta = /<meta[^>]+charset\s*=\s*["']?([\w-]+)/i.exec(head)?.[1];
+  return meta ?? "utf-8";
+}
+
 function decode(bytes: Uint8Array, contentType: string): string {
-  const charset = /charset=["']?([\w-]+)/i.exec(contentType)?.[1] ?? "utf-8";
+  const charset = declaredCharset(bytes, contentType);
   try {
     return new TextDecoder(charset).decode(bytes);
   } catch {

@@ -1,6 +1,15 @@
 import { parseFeed } from "@rowanmanning/feed-parser";
+import { documentKindOf } from "../corpus/read-document-file.js";
 import { htmlToText } from "./extract-article.js";
 import { dateParts, findDocumentNumber, type SourceItem } from "./source-item.js";
+
+const DOCUMENT_TYPES = /pdf|msword|wordprocessingml/i;
+
+// An enclosure that is a PDF or Word file: by its MIME type, else by its name.
+function documentEnclosure(media: ReadonlyArray<{ url: string; mimeType: string | null }>): string | null {
+  const found = media.find((m) => (m.mimeType && DOCUMENT_TYPES.test(m.mimeType)) || documentKindOf(new URL(m.url, "http://x/").pathname));
+  return found?.url ?? null;
+}
 
 /**
  * Reads an RSS 2.0 or Atom document into source items. Throws, saying so, when the text is not a feed.
@@ -35,6 +44,7 @@ export function parseFeedItems(xml: string, options: { timeZone: string; topics:
       number: options.kind === "document" ? findDocumentNumber(title) : null,
       issuer: null,
       topics: [...new Set(topics)],
+      attachment: documentEnclosure(entry.media),
     });
   }
   return items;

@@ -20,6 +20,10 @@ const selectors = z.object({
   link: z.string().optional(),
   title: z.string().optional(),
   date: z.string().optional(),
+  /** The link to the document's file in an entry ("Tải về"); an entry whose only link is a PDF/DOCX/DOC needs none. */
+  attachment: z.string().optional(),
+  /** The official number column of an entry ("Số hiệu"). */
+  number: z.string().optional(),
   /** On the article page: headline, time stamp and body. Without `articleBody`, a readability extractor is used. */
   articleTitle: z.string().optional(),
   articleDate: z.string().optional(),

@@ -1,3 +1,4 @@
+import type { ItemDocument } from "../storage/documents-store.js";
 import { localDateTime } from "../time-zone.js";
 
 /** One article or document as a source gives it, before deduplication. */
@@ -16,6 +17,10 @@ export interface SourceItem {
   number: string | null;
   issuer: string | null;
   topics: string[];
+  /** Link to the document's file (PDF, DOCX, DOC) when the source attaches one: a feed enclosure, a listing's "Tải về". */
+  attachment?: string | null;
+  /** What was read from the attached file besides the fields above: kind, signer and the kept original. */
+  document?: ItemDocument;
 }
 
 const pad = (n: number) => String(n).padStart(2, "0");

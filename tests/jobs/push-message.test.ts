@@ -21,11 +21,13 @@ describe("push message", () => {
     expect(m.replyMarkup?.inline_keyboard[0]?.[0]).toMatchObject({ url: "https://example.org/a?x=1&y=2" });
   });
 
-  it("gives a document its number, issuer and date", () => {
-    const m = renderItemMessage(item({ kind: "document", number: "123/QĐ-UBND", issuer: "UBND thành phố" }), "", t);
-    expect(m.text).toContain('push-doc-number {"number":"123/QĐ-UBND"}');
-    expect(m.text).toContain("push-doc-issuer");
-    expect(m.text).toContain('push-doc-date {"date":"22/5/2024"}');
+  it("gives a document its kind, number, issuer and date, and a button for its original file", () => {
+    const file = { sha256: "a".repeat(64), name: "qd-123.pdf", mime: "application/pdf", bytes: 1000 };
+    const doc = item({ id: 7, kind: "document", number: "123/QĐ-UBND", issuer: "UBND thành phố" });
+    const m = renderItemMessage(doc, "", t, { kind: "Quyết định", signer: null, file });
+    expect(m.text).toContain('doc-kind-number {"kind":"Quyết định","number":"123/QĐ-UBND"} · UBND thành phố · doc-issued {"date":"22/5/2024"}');
+    expect(m.replyMarkup?.inline_keyboard[0]).toContainEqual({ text: "button-original", callback_data: "od:7" });
+    expect(renderItemMessage(doc, "", t).text).toContain('doc-number {"number":"123/QĐ-UBND"} · UBND thành phố');
   });
 
   it("has no button without a web link", () => {

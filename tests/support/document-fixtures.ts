@@ -1,6 +1,5 @@
 import JSZip from "jszip";
 import { readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PDFDocument } from "pdf-lib";
 import { docxFile, imagePdf, textPdf, type AdminDocument } from "../../scripts/document-files.js";
@@ -13,11 +12,7 @@ export const LABOUR_CODE: AdminDocument = JSON.parse(
 /** The encrypted PDF fixture (the same document, with a user password). */
 export const ENCRYPTED_PDF = new URL("../fixtures/documents/encrypted.pdf", import.meta.url);
 
-/**
- * OCR cache shared by the test files and runs on this machine: the image-only PDFs are built the same byte for byte
- * every time, so each is OCR'd once, not once per test file.
- */
-export const TEST_OCR_CACHE = join(tmpdir(), "civic-bot-test-ocr-cache");
+export { TEST_OCR_CACHE } from "./document-files-paths.js";
 
 /** Writes the Labour Code excerpt as a text PDF, a DOCX and an image-only PDF into `dir`; returns their paths. */
 export async function writeLabourCodeFiles(dir: string): Promise<{ pdf: string; docx: string; scan: string }> {

@@ -76,7 +76,8 @@ export function articlePageOf(text: string): string {
 
 /** What a route answers. */
 export interface Route {
-  body: string;
+  /** Text, or the bytes of a file (an attached PDF). */
+  body: string | Buffer;
   contentType?: string;
   status?: number;
   etag?: string;

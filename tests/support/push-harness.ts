@@ -11,7 +11,9 @@ import type { DeliveryWorkerOptions } from "../../src/jobs/deliver-outbox.js";
 import type { QuietHours } from "../../src/jobs/quiet-hours.js";
 import { createPushRuntime, type PushRuntime } from "../../src/jobs/start-push.js";
 import type { Db } from "../../src/storage/database.js";
+import { createDocumentsStore } from "../../src/storage/documents-store.js";
 import { createPushStores, type PushStores } from "../../src/storage/push-stores.js";
+import { TEST_OCR_CACHE } from "./document-files-paths.js";
 import type { SourceConfig } from "../../src/sources/source-config.js";
 import type { FakeBotApi } from "./fake-bot-api.js";
 import { BOT_CORPUS, createTestDeps } from "./test-bot.js";
@@ -29,6 +31,8 @@ export interface PushBotOptions {
 /** The real bot and the push machinery, running against a fake Bot API and local feeds. */
 export interface PushBot {
   bot: Bot<BotContext>;
+  /** The bot's `DATA_DIR`: originals of attached documents are kept in its `files/`. */
+  dataDir: string;
   deps: BotDeps & { db: Db };
   stores: PushStores;
   runtime: PushRuntime;
@@ -42,6 +46,8 @@ export async function startPushBot(api: FakeBotApi, options: PushBotOptions): Pr
   const now = () => Date.now() + offset();
   const deps = createTestDeps({ dbPath: join(dir, "bot.sqlite"), engine: createEngine((await loadCorpus(BOT_CORPUS)).docs), now });
   const stores = createPushStores(deps.db);
+  const documents = createDocumentsStore(deps.db);
+  deps.documents = { store: documents, dataDir: dir };
   const quiet = options.quietHours === undefined ? null : options.quietHours;
   let wake = () => {};
   deps.push = { stores, sources: options.sources, timeZone: "Asia/Ho_Chi_Minh", defaultQuietHours: quiet, wake: () => wake() };
@@ -51,6 +57,7 @@ export async function startPushBot(api: FakeBotApi, options: PushBotOptions): Pr
     {
       api: bot.api,
       stores,
+      documents: { store: documents, dataDir: dir, ocr: { cacheDir: TEST_OCR_CACHE } },
       engine: deps.engine,
       logger: deps.logger,
       translator: createTranslations("Đông Hà").translator,
@@ -73,6 +80,7 @@ export async function startPushBot(api: FakeBotApi, options: PushBotOptions): Pr
   runtime.start();
   return {
     bot,
+    dataDir: dir,
     deps,
     stores,
     runtime,
