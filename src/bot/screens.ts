@@ -25,7 +25,7 @@ export interface Screen {
 
 /** What screens read: the engine, the contact line, and the translate function of the context. */
 export interface ScreenDeps {
-  engine: Engine;
+  engine: Pick<Engine, "get">;
   contactLine: string;
   t: Translate;
 }

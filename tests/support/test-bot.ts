@@ -9,6 +9,8 @@ import { CONSOLE_BOT_INFO } from "../../src/bot/console.js";
 import { type BotContext, type BotDeps, createBot, type CreateBotOptions } from "../../src/bot/index.js";
 import { type RunningBot, startPolling } from "../../src/bot/polling.js";
 import { loadCorpus } from "../../src/corpus/load-corpus.js";
+import { createInProcessEngine } from "../../src/engine-pool/in-process.js";
+import type { AsyncEngine } from "../../src/engine-pool/types.js";
 import { createEngine } from "../../src/index/engine.js";
 import type { Engine } from "../../src/index/types.js";
 import { createLogger, type Logger } from "../../src/logger.js";
@@ -31,7 +33,8 @@ export function fixtureEngine(): Engine {
 
 /** Options of {@link createTestDeps}. */
 export interface TestDepsOptions {
-  engine?: Engine;
+  /** A synchronous engine answers in process; defaults to {@link fixtureEngine}. */
+  engine?: Engine | AsyncEngine;
   /** Database file; defaults to `:memory:`. */
   dbPath?: string;
   now?: () => number;
@@ -45,7 +48,7 @@ export function createTestDeps(options: TestDepsOptions = {}): BotDeps & { db: D
   const db = openDatabase(options.dbPath ?? ":memory:");
   return {
     db,
-    engine: options.engine ?? fixtureEngine(),
+    engine: asAsync(options.engine ?? fixtureEngine()),
     users: createUserStore(db),
     questions: createQuestionStore(db),
     logger: options.logger ?? createLogger({ level: "silent" }),
@@ -197,6 +200,10 @@ export function createHandlerBot(
       failures.set(method, { error_code: errorCode, description });
     },
   };
+}
+
+function asAsync(engine: Engine | AsyncEngine): AsyncEngine {
+  return "close" in engine ? engine : createInProcessEngine(engine);
 }
 
 /** An engine that answers `ask` with `ask` and everything else from `engine`. */

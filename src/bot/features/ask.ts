@@ -2,6 +2,7 @@ import { Composer } from "grammy";
 import type { Message, MessageEntity } from "grammy/types";
 import { CALLBACKS } from "../../callback-data.js";
 import type { BotContext } from "../context.js";
+import { callEngine } from "../engine-call.js";
 import { answerStale, decodeButton, editScreen, screenDeps } from "../helpers.js";
 import { answerQuestion } from "../questions.js";
 import { answerPageCount, renderAnswer } from "../screens.js";
@@ -38,7 +39,12 @@ export function createAskFeature(): Composer<BotContext> {
     await ctx.answerCallbackQuery();
     // Pressed twice: the page is already shown, so there is nothing to do.
     if (!ctx.deps.questions.setPage(row.id, page)) return;
-    const answer = page === 0 && row.answered ? ctx.deps.engine.ask(row.question).answer : null;
+    let answer = null;
+    if (page === 0 && row.answered) {
+      const result = await callEngine(ctx, () => ctx.deps.engine.ask(row.question));
+      if (!result) return;
+      answer = result.answer;
+    }
     await editScreen(ctx, renderAnswer(screenDeps(ctx), row, answer, page));
   });
 

@@ -3,7 +3,8 @@ import { CALLBACKS } from "../../callback-data.js";
 import type { BotContext } from "../context.js";
 import { escapeHtml } from "../../html.js";
 import { prepareQuestion } from "../format.js";
-import { answerStale, decodeButton, editScreen, replyScreen, screenDeps, showTyping } from "../helpers.js";
+import { callEngine } from "../engine-call.js";
+import { answerStale, decodeButton, editScreen, replyScreen, screenDeps } from "../helpers.js";
 import { LIST_LIMIT, listHeader, logList } from "../lists.js";
 import { listPageCount, renderList } from "../screens.js";
 
@@ -14,9 +15,9 @@ export function createBrowseFeature(): Composer<BotContext> {
   feature.command(["tim", "search"], async (ctx) => {
     const query = prepareQuestion(ctx.match);
     if (!query) return void (await ctx.reply(ctx.t("search-usage"), { parse_mode: "HTML" }));
-    showTyping(ctx);
     const started = ctx.now();
-    const found = ctx.deps.engine.search(query, { limit: LIST_LIMIT });
+    const found = await callEngine(ctx, () => ctx.deps.engine.search(query, { limit: LIST_LIMIT }));
+    if (!found) return;
     const row = logList(ctx, "search", query, found.hits.map((h) => h.doc.id), started);
     await replyScreen(ctx, renderList(screenDeps(ctx), row, listHeader(ctx, row), 0));
   });
@@ -42,7 +43,8 @@ export function createBrowseFeature(): Composer<BotContext> {
       return replyScreen(ctx, renderList(screenDeps(ctx), row, listHeader(ctx, row), 0));
     }
     // No document carries that number: say so, and offer the texts that mention it.
-    const found = ctx.deps.engine.search(number, { limit: LIST_LIMIT });
+    const found = await callEngine(ctx, () => ctx.deps.engine.search(number, { limit: LIST_LIMIT }));
+    if (!found) return;
     const row = logList(ctx, "search", number, found.hits.map((h) => h.doc.id), started);
     const header = `${ctx.t("number-not-found", { number: escapeHtml(number) })}\n\n${listHeader(ctx, row)}`;
     await replyScreen(ctx, renderList(screenDeps(ctx), row, header, 0));

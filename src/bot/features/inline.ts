@@ -1,5 +1,7 @@
 import { Composer, InlineKeyboard, InlineQueryResultBuilder } from "grammy";
 import type { InlineQueryResult } from "grammy/types";
+import { EngineUnavailableError } from "../../engine-pool/types.js";
+import type { AskResult } from "../../index/types.js";
 import type { BotContext } from "../context.js";
 import { escapeHtml } from "../../html.js";
 import { truncate } from "../../text-limits.js";
@@ -22,7 +24,17 @@ export function createInlineFeature(): Composer<BotContext> {
       await ctx.answerInlineQuery([], { cache_time: INLINE_CACHE_SECONDS });
       return;
     }
-    const { answer, hits } = ctx.deps.engine.ask(question, { top: 5 });
+    let found: AskResult;
+    try {
+      found = await ctx.deps.engine.ask(question, { top: 5 });
+    } catch (err) {
+      if (!(err instanceof EngineUnavailableError)) throw err;
+      // Nothing to offer this time; not cached, so the same query typed again is answered.
+      ctx.logger.warn({ err, reason: err.reason }, "bot: engine could not answer an inline query");
+      await ctx.answerInlineQuery([], { cache_time: 0 });
+      return;
+    }
+    const { answer, hits } = found;
     const results: InlineQueryResult[] = [];
     if (answer) {
       const text = `${boldFigure(answer.text, answer.figure)}\n\n${ctx.t("answer-source", { source: sourceLine(answer) })}`;
