@@ -32,7 +32,7 @@ export interface BotDeps {
   polls?: PollsFeatureDeps;
   /** Subscriptions, sources and announcements; without it those commands are not offered. */
   push?: PushBotDeps;
-  /** Sending documents' original files; without it the 📎 buttons answer that the file is not kept. */
+  /** Sending documents' original files (the 📎 buttons); without it that feature is not installed. */
   documents?: DocumentsBotDeps;
 }
 

@@ -1,5 +1,6 @@
 import type { InlineKeyboardMarkup } from "grammy/types";
 import { escapeHtml } from "../html.js";
+import { CALLBACKS } from "../callback-data.js";
 import { documentFacts } from "../document-header.js";
 import type { ItemDocument } from "../storage/documents-store.js";
 import type { StoredItem } from "../storage/items-store.js";
@@ -15,9 +16,6 @@ export interface RenderedMessage {
 
 /** Longest title in a push or a digest line, in characters: the message must stay under Telegram's limit. */
 export const TITLE_MAX_CHARS = 500;
-
-/** Callback prefix of the "📎 Tải văn bản gốc" button of a pushed document: `od:<item id>`. */
-export const ITEM_ORIGINAL_CALLBACK = "od";
 
 const isHttpUrl = (url: string | null): url is string => !!url && /^https?:\/\//i.test(url);
 
@@ -40,7 +38,7 @@ export function renderItemMessage(item: StoredItem, lead: string, t: Translate, 
   const text = lines.join("\n\n");
   const buttons = [
     ...(isHttpUrl(item.url) ? [{ text: t("push-read-button"), url: item.url }] : []),
-    ...(document?.file ? [{ text: t("button-original"), callback_data: `${ITEM_ORIGINAL_CALLBACK}:${item.id}` }] : []),
+    ...(document?.file ? [{ text: t("button-original"), callback_data: CALLBACKS.itemOriginal.encode({ item: item.id }) }] : []),
   ];
   const replyMarkup = buttons.length > 0 ? { inline_keyboard: [buttons] } : undefined;
   return { text, replyMarkup };

@@ -120,9 +120,15 @@ export interface HandlerBot {
 
 const USER: User = { id: 1001, is_bot: false, first_name: "Lan", language_code: "vi" };
 
-/** Creates a bot for handler tests over the fixture engine and an in-memory database. */
-export function createHandlerBot(options: TestDepsOptions & { bot?: CreateBotOptions } = {}): HandlerBot {
-  const deps = createTestDeps(options);
+/**
+ * Creates a bot for handler tests over the fixture engine and an in-memory database. `extend` adds
+ * collaborators (push, polls, staff chat) before the bot is made, as features are installed from them.
+ */
+export function createHandlerBot(
+  options: TestDepsOptions & { bot?: CreateBotOptions; extend?: (deps: BotDeps & { db: Db }) => Partial<BotDeps> } = {},
+): HandlerBot {
+  const base = createTestDeps(options);
+  const deps = Object.assign(base, options.extend?.(base) ?? {});
   const bot = createBot("42:TEST", deps, { botInfo: TEST_BOT_INFO, ...options.bot });
   const calls: HandlerCall[] = [];
   const failures = new Map<string, { error_code: number; description: string }>();

@@ -3,12 +3,10 @@ import { readOriginal } from "../../corpus/original-files.js";
 import { documentFacts } from "../../document-header.js";
 import { escapeHtml } from "../../html.js";
 import type { CorpusDoc } from "../../index/types.js";
-import { ITEM_ORIGINAL_CALLBACK } from "../../jobs/push-message.js";
+import { CALLBACKS } from "../../callback-data.js";
 import { CAPTION_MAX_CHARS, truncate } from "../../text-limits.js";
-import { decodeCallback } from "../callback-data.js";
-import type { BotContext } from "../context.js";
+import type { BotContext, DocumentsBotDeps } from "../context.js";
 import { answerStale, decodeButton } from "../helpers.js";
-import { CALLBACK } from "../screens.js";
 
 /** Telegram's limit on a file a bot uploads, bytes (50 MB). */
 export const TELEGRAM_UPLOAD_MAX_BYTES = 50 * 1000 * 1000;
@@ -18,30 +16,29 @@ export const TELEGRAM_UPLOAD_MAX_BYTES = 50 * 1000 * 1000;
  * `file_id` is remembered, so the next sends of the same file cost nothing; a file over Telegram's 50 MB limit, or
  * one no longer kept, is offered as its link instead.
  */
-export const originalFileFeature = new Composer<BotContext>();
+export function createOriginalFileFeature(documents: DocumentsBotDeps): Composer<BotContext> {
+  const feature = new Composer<BotContext>();
+  feature.callbackQuery(CALLBACKS.original.match, async (ctx) => {
+    const button = await decodeButton(ctx, CALLBACKS.original);
+    if (!button) return;
+    const docId = button.row.hits[button.press.index];
+    await sendOriginal(ctx, documents, docId === undefined ? undefined : ctx.deps.engine.get(docId));
+  });
+  // Pushed documents carry the item id: a push has no question-log row.
+  feature.callbackQuery(CALLBACKS.itemOriginal.match, async (ctx) => {
+    const press = CALLBACKS.itemOriginal.decode(ctx.callbackQuery.data);
+    const item = press ? ctx.deps.push?.stores.items.get(press.item) : undefined;
+    await sendOriginal(ctx, documents, item ? ctx.deps.engine.get(item.docId) : undefined);
+  });
+  return feature;
+}
 
-originalFileFeature.callbackQuery(new RegExp(`^${CALLBACK.original}:`), async (ctx) => {
-  const press = await decodeButton(ctx, CALLBACK.original, 1);
-  if (!press) return;
-  const docId = press.row.hits[press.args[0] ?? -1];
-  await sendOriginal(ctx, docId === undefined ? undefined : ctx.deps.engine.get(docId));
-});
-
-// Pushed documents carry the item id: a push has no question-log row.
-originalFileFeature.callbackQuery(new RegExp(`^${ITEM_ORIGINAL_CALLBACK}:`), async (ctx) => {
-  const [itemId] = decodeCallback(ctx.callbackQuery.data, ITEM_ORIGINAL_CALLBACK, 1) ?? [];
-  const item = itemId === undefined ? undefined : ctx.deps.push?.stores.items.get(itemId);
-  await sendOriginal(ctx, item ? ctx.deps.engine.get(item.docId) : undefined);
-});
-
-async function sendOriginal(ctx: BotContext, doc: CorpusDoc | undefined): Promise<void> {
+async function sendOriginal(ctx: BotContext, documents: DocumentsBotDeps, doc: CorpusDoc | undefined): Promise<void> {
   const file = doc?.file;
   if (!doc || !file) return answerStale(ctx);
   await ctx.answerCallbackQuery();
   const linkOr = (withLink: string, without: string) =>
     doc.url ? ctx.t(withLink, { url: escapeHtml(doc.url) }) : ctx.t(without);
-  const documents = ctx.deps.documents;
-  if (!documents) return void (await ctx.reply(linkOr("original-missing", "original-missing-no-link"), { parse_mode: "HTML" }));
   const caption = truncate([`<b>${escapeHtml(truncate(doc.title, 300))}</b>`, documentFacts(ctx.t, doc)].filter(Boolean).join("\n"), CAPTION_MAX_CHARS);
   const known = documents.store.telegramFileId(file.sha256);
   if (known) {
