@@ -64,8 +64,25 @@ const TOPICS: Record<string, string> = {
   "Vi tinh": "Vi tính",
 };
 
+// Places of Quảng Trị province: an article is local when its headline or lead names one, or when they come up at least
+// once every 1,500 characters. Others (a Harry Potter translation, a bombing in Pakistan, national weather) mention
+// the province in passing and are not the city's news.
+const LOCAL_PLACES =
+  /Quảng Trị|Đông Hà|Khe Sanh|Cửa Việt|Cửa Tùng|Vĩnh Linh|Gio Linh|Hướng Hóa|Hướng Hoá|Triệu Phong|Hải Lăng|Cam Lộ|Đakrông|Đa Krông|Cồn Cỏ|Lao Bảo|Thành Cổ/gu;
+const LOCAL_CHARS_PER_MENTION = 1500;
+const LEAD_CHARS = 500;
+
+const isLocal = (a: VntcArticle) => {
+  const text = `${a.title}\n${a.body}`;
+  const mentions = text.match(LOCAL_PLACES)?.length ?? 0;
+  return new RegExp(LOCAL_PLACES.source, "u").test(`${a.title} ${a.body.slice(0, LEAD_CHARS)}`) || mentions * LOCAL_CHARS_PER_MENTION >= text.length;
+};
+
 function buildNews(): CorpusDoc[] {
-  return readJsonl<VntcArticle>(join(DATA_DIR, "news", "quangtri-vntc.jsonl")).map((a) => {
+  const all = readJsonl<VntcArticle>(join(DATA_DIR, "news", "quangtri-vntc.jsonl"));
+  const local = all.filter(isLocal);
+  process.stdout.write(`news: ${all.length - local.length} articles left out as not about Quảng Trị\n`);
+  return local.map((a) => {
     const { title, body } = splitNewsHeadline(a.id, a.source, tidy(a.title), tidy(a.body));
     return {
       id: a.id,

@@ -53,19 +53,16 @@ const codeName = (title: string) => title.replace(/^Bộ luật\s+/i, "").replac
 /** Lays out a code (or the articles chosen of it) as the Gazette prints it. */
 export function lawDocument(law: LawRow, articles: ArticleRow[], options: { excerpt: string | null }): AdminDocument {
   const body: string[] = ["Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;", `Quốc hội ban hành ${law.ten_van_ban.replace(/\s+\d{4}$/, "")}.`];
-  let chapter = "";
-  let section = "";
+  // The path is "Code > Phần … > Chương …: NAME > Mục …": each level is printed once, where it begins.
+  let printed: string[] = [];
   for (const a of articles) {
-    const [, chap = "", sec = ""] = a.path.split(" > ");
-    if (chap !== chapter) {
-      const [label, name] = chap.split(":");
-      body.push(`${label}`, `${(name ?? "").trim()}`);
-      chapter = chap;
-    }
-    if (sec && sec !== section) {
-      body.push(sec);
-      section = sec;
-    }
+    const levels = a.path.split(" > ").slice(1);
+    levels.forEach((level, depth) => {
+      if (printed[depth] === level) return;
+      const [label = "", name] = level.split(":");
+      body.push(label.trim(), ...(name ? [name.trim()] : []));
+      printed = [...printed.slice(0, depth), level];
+    });
     body.push(cleanText(a.title));
     body.push(...cleanText(a.text).split("\n").filter((l) => l.trim() !== ""));
   }

@@ -1,3 +1,4 @@
+import { TEST_OCR_CACHE } from "../support/document-files-paths.js";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -52,7 +53,7 @@ describe("the engine pool over the shipped corpus", () => {
   let pool: EnginePool;
 
   beforeAll(async () => {
-    const loaded = await loadEngine({ corpusPath: SHIPPED_CORPUS, dataDir, shared: true });
+    const loaded = await loadEngine({ corpusPath: SHIPPED_CORPUS, dataDir, shared: true, ocr: { cacheDir: TEST_OCR_CACHE } });
     expect(loaded.shared?.buffer).toBeInstanceOf(SharedArrayBuffer);
     // All golden questions are asked at once: none may be refused as busy on a slow machine.
     pool = await startEnginePool({ threads: 2, snapshot: loaded.shared!, engine: loaded.engine, logger, maxWaitMs: 600_000 });
@@ -61,7 +62,7 @@ describe("the engine pool over the shipped corpus", () => {
 
   it("answers the golden set exactly as the in-process engine does", async () => {
     // Today's in-process engine: the same corpus from the same snapshot, in this thread.
-    const inProcess = (await loadEngine({ corpusPath: SHIPPED_CORPUS, dataDir })).engine;
+    const inProcess = (await loadEngine({ corpusPath: SHIPPED_CORPUS, dataDir, ocr: { cacheDir: TEST_OCR_CACHE } })).engine;
     const questions = GOLDEN.flatMap((g) => [g.q, g.qPlain]);
     const fromPool = await Promise.all(questions.map((q) => pool.ask(q, { top: 5 })));
     expect(fromPool).toEqual(questions.map((q) => inProcess.ask(q, { top: 5 })));
@@ -70,7 +71,7 @@ describe("the engine pool over the shipped corpus", () => {
   });
 
   it("searches exactly as the in-process engine does, with the documents read in this thread", async () => {
-    const inProcess = (await loadEngine({ corpusPath: SHIPPED_CORPUS, dataDir })).engine;
+    const inProcess = (await loadEngine({ corpusPath: SHIPPED_CORPUS, dataDir, ocr: { cacheDir: TEST_OCR_CACHE } })).engine;
     for (const query of ["ngân sách", "thoi gian lam them", "21-KL/TW"]) {
       expect(await pool.search(query, { limit: 7, offset: 2 })).toEqual(inProcess.search(query, { limit: 7, offset: 2 }));
     }

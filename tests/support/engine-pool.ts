@@ -1,3 +1,4 @@
+import { TEST_OCR_CACHE } from "./document-files-paths.js";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -25,7 +26,7 @@ export type TestPoolOptions = Partial<Omit<EnginePoolOptions, "snapshot" | "engi
 export async function startTestPool(options: TestPoolOptions = {}): Promise<EnginePool> {
   const dataDir = mkdtempSync(join(tmpdir(), "civic-bot-pool-"));
   const corpusPath = options.corpusPath ?? fileURLToPath(new URL("../fixtures/bot-corpus.jsonl", import.meta.url));
-  const loaded = await loadEngine({ corpusPath, dataDir, shared: true });
+  const loaded = await loadEngine({ corpusPath, dataDir, shared: true, ocr: { cacheDir: TEST_OCR_CACHE } });
   return startEnginePool({
     threads: 2,
     logger: createLogger({ level: "silent" }),
