@@ -97,7 +97,7 @@ export async function readHtmlSource(deps: SourceReaderDeps, source: HtmlSource,
         time: article.time,
         number: source.kind === "document" ? findDocumentNumber(title) : null,
         issuer: null,
-        topics: source.topics,
+        tags: source.topics,
       };
     } catch (err) {
       deps.logger.warn({ err, source: source.name, url: entry.url }, "fetch: article page skipped");
@@ -108,7 +108,7 @@ export async function readHtmlSource(deps: SourceReaderDeps, source: HtmlSource,
   if (baseline) {
     // Entries past the per-run limit are still known at the baseline, so they are never pushed later.
     for (const entry of fresh.slice(0, fresh.length - toFetch.length)) {
-      if (entry.title) items.unshift({ guid: null, url: entry.url, title: entry.title, body: entry.title, date: entry.date, time: null, number: null, issuer: null, topics: source.topics });
+      if (entry.title) items.unshift({ guid: null, url: entry.url, title: entry.title, body: entry.title, date: entry.date, time: null, number: null, issuer: null, tags: source.topics });
     }
   }
   const added = deps.recorder.recordAll(source.name, source.kind, items, baseline);
@@ -139,17 +139,7 @@ export function scanCorpusFolder(
         deps.logger.warn({ err, path }, "fetch: corpus file skipped");
       }
       for (const doc of docs) {
-        const raw: SourceItem = {
-          guid: doc.id,
-          url: doc.url,
-          title: doc.title,
-          body: doc.body,
-          date: doc.date,
-          time: doc.time ?? null,
-          number: doc.number,
-          issuer: doc.issuer,
-          topics: doc.tags,
-        };
+        const raw: SourceItem = { ...doc, guid: doc.id, time: doc.time ?? null };
         try {
           if (deps.recorder.record(CORPUS_SOURCE, doc.type, raw, false, doc.id)) added += 1;
         } catch (err) {

@@ -85,7 +85,7 @@ export function createItemRecorder(deps: ItemRecorderDeps): ItemRecorder {
       time: raw.time,
       number: raw.number,
       issuer: raw.issuer,
-      tags: raw.topics,
+      tags: raw.tags,
       pushed: !baseline,
     };
     const t = deps.now();
