@@ -54,14 +54,22 @@ async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) 
   return results;
 }
 
-/** Reads an RSS or Atom feed (conditionally: an unchanged feed costs a 304) and records its new items. */
-export async function readRssSource(deps: SourceReaderDeps, source: RssSource, baseline: boolean): Promise<Outcome> {
+/**
+ * Fetches a source's feed or listing page with its last ETag and Last-Modified; an unchanged one (304)
+ * is recorded as a success and gives null.
+ */
+async function fetchChanged(deps: SourceReaderDeps, source: RssSource | HtmlSource) {
   const state = deps.sourceStates.get(source.name);
   const res = await fetchResource(source.url, { ...deps.fetchOptions, etag: state?.etag, lastModified: state?.lastModified });
-  if (res.status === "not-modified") {
-    deps.sourceStates.recordSuccess(source.name, deps.now(), null, 0);
-    return { outcome: "not-modified", newItems: 0 };
-  }
+  if (res.status !== "not-modified") return res;
+  deps.sourceStates.recordSuccess(source.name, deps.now(), null, 0);
+  return null;
+}
+
+/** Reads an RSS or Atom feed (conditionally: an unchanged feed costs a 304) and records its new items. */
+export async function readRssSource(deps: SourceReaderDeps, source: RssSource, baseline: boolean): Promise<Outcome> {
+  const res = await fetchChanged(deps, source);
+  if (!res) return { outcome: "not-modified", newItems: 0 };
   const items = parseFeedItems(res.body, { timeZone: deps.timeZone, topics: source.topics, kind: source.kind });
   // Feeds list newest first; record oldest first so that pushes follow publication order.
   const added = deps.recorder.recordAll(source.name, source.kind, [...items].reverse(), baseline);
@@ -71,12 +79,8 @@ export async function readRssSource(deps: SourceReaderDeps, source: RssSource, b
 
 /** Reads an HTML listing page, fetches the article pages not seen before (a few at once) and records them. */
 export async function readHtmlSource(deps: SourceReaderDeps, source: HtmlSource, baseline: boolean): Promise<Outcome> {
-  const state = deps.sourceStates.get(source.name);
-  const res = await fetchResource(source.url, { ...deps.fetchOptions, etag: state?.etag, lastModified: state?.lastModified });
-  if (res.status === "not-modified") {
-    deps.sourceStates.recordSuccess(source.name, deps.now(), null, 0);
-    return { outcome: "not-modified", newItems: 0 };
-  }
+  const res = await fetchChanged(deps, source);
+  if (!res) return { outcome: "not-modified", newItems: 0 };
   const entries = parseListing(res.body, res.url, source.select);
   const known = deps.recorder.knownUrls(entries.map((e) => e.url));
   const fresh = entries.filter((e) => !known.has(e.url)).reverse();
