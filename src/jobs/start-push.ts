@@ -7,8 +7,11 @@ import type { PushStores } from "../storage/push-stores.js";
 import type { SourceConfig } from "../sources/source-config.js";
 import { announcementProgressReporter } from "./announce.js";
 import { createDeliveryWorker, type DeliveryWorker, type DeliveryWorkerOptions, type OutboxApi } from "./deliver-outbox.js";
+import { createFetchSources, type FetchSourcesOptions } from "./fetch-sources.js";
+import type { SourceRunReport } from "./read-sources.js";
 import type { DocumentsStore, ItemDocument } from "../storage/documents-store.js";
-import { createFetchSources, itemToDoc, type FetchDocumentsDeps, type FetchSourcesOptions, type SourceRunReport } from "./fetch-sources.js";
+import type { FetchDocumentsDeps } from "./fetch-sources.js";
+import { itemToDoc } from "./record-item.js";
 import { registerPushSenders } from "./push-senders.js";
 import type { QuietHours } from "./quiet-hours.js";
 import { createScheduler, type Scheduler } from "./scheduler.js";
@@ -24,6 +27,8 @@ export interface PushRuntimeDeps {
   sources: readonly SourceConfig[];
   corpusDir: string | null;
   loadCorpusFile: (path: string) => CorpusDoc[] | Promise<CorpusDoc[]>;
+  /** Attached document files: where originals are kept, OCR, and the store of their fields. */
+  documents?: FetchDocumentsDeps;
   timeZone: string;
   defaultQuietHours: QuietHours | null;
   fetchCron: string;
@@ -32,8 +37,6 @@ export interface PushRuntimeDeps {
   onChatBlocked?: (chatId: number) => void;
   /** The language a user chose with /lang, if any. */
   languageOf?: (chatId: number) => string | null;
-  /** Attached document files: where originals are kept, OCR, and the store of their fields. */
-  documents?: FetchDocumentsDeps;
   /** Defaults to the system clock. */
   now?: Clock;
 }
@@ -85,11 +88,11 @@ export function createPushRuntime(deps: PushRuntimeDeps, options: PushRuntimeOpt
     options.worker,
   );
   registerPushSenders(worker, {
+    ...(deps.documents ? { documents: deps.documents.store } : {}),
     items: stores.items,
     subscriptions: stores.subscriptions,
     translator: deps.translator,
     logger,
-    ...(deps.documents ? { documents: deps.documents.store } : {}),
     ...(deps.onChatBlocked ? { onChatBlocked: deps.onChatBlocked } : {}),
     ...(deps.languageOf ? { languageOf: deps.languageOf } : {}),
     ...(deps.now ? { now: deps.now } : {}),
