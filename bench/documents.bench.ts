@@ -7,10 +7,10 @@ import { lawDocument, readLaw } from "../scripts/law-document.js";
 // Reading document files: a text PDF and the same pages as an image-only PDF (a scan), built from the Labour Code's
 // real text (articles 1 to N), read the way the corpus loader reads them. Prints pages per second for each and
 // the OCR's character error rate against the text layer, page by page.
-//   npm run bench -- --only documents [--data ../shared/data] [--articles 60]
+//   npm run bench -- --only documents [--data ../shared/data] [--articles 46]
 
 const { values } = parseArgs({
-  options: { data: { type: "string", default: "../shared/data" }, articles: { type: "string", default: "60" }, only: { type: "string" } },
+  options: { data: { type: "string", default: "../shared/data" }, articles: { type: "string", default: "46" }, only: { type: "string" } },
   allowPositionals: true,
 });
 
