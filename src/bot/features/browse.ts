@@ -4,7 +4,7 @@ import type { BotContext } from "../context.js";
 import { escapeHtml } from "../../html.js";
 import { prepareQuestion } from "../format.js";
 import { callEngine } from "../engine-call.js";
-import { answerStale, decodeButton, editScreen, replyScreen, screenDeps } from "../helpers.js";
+import { editScreen, replyScreen, screenDeps, turnPage } from "../helpers.js";
 import { LIST_LIMIT, listHeader, logList } from "../lists.js";
 import { listPageCount, renderList } from "../screens.js";
 
@@ -51,12 +51,9 @@ export function createBrowseFeature(): Composer<BotContext> {
   });
 
   feature.callbackQuery(CALLBACKS.listPage.match, async (ctx) => {
-    const button = await decodeButton(ctx, CALLBACKS.listPage);
-    if (!button) return;
-    const { row, press: { page } } = button;
-    if (page < 0 || page >= listPageCount(row)) return answerStale(ctx);
-    await ctx.answerCallbackQuery();
-    if (!ctx.deps.questions.setPage(row.id, page)) return;
+    const turned = await turnPage(ctx, CALLBACKS.listPage, listPageCount);
+    if (!turned) return;
+    const { row, page } = turned;
     await editScreen(ctx, renderList(screenDeps(ctx), row, listHeader(ctx, row), page));
   });
   return feature;
