@@ -1,5 +1,5 @@
 import { TEST_OCR_CACHE } from "./document-files-paths.js";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -27,6 +27,8 @@ export async function startTestPool(options: TestPoolOptions = {}): Promise<Engi
   const dataDir = mkdtempSync(join(tmpdir(), "civic-bot-pool-"));
   const corpusPath = options.corpusPath ?? fileURLToPath(new URL("../fixtures/bot-corpus.jsonl", import.meta.url));
   const loaded = await loadEngine({ corpusPath, dataDir, shared: true, ocr: { cacheDir: TEST_OCR_CACHE } });
+  // The pool works from the bytes in memory; the snapshot file is not needed any more.
+  rmSync(dataDir, { recursive: true, force: true });
   return startEnginePool({
     threads: 2,
     logger: createLogger({ level: "silent" }),
