@@ -1,3 +1,4 @@
+import { ENGINE_SETTINGS } from "./settings.js";
 import { findDocNumbers, type DocNumberMention } from "./doc-number.js";
 import { foldDiacritics, normalizeText } from "./normalize.js";
 import { tokenize, type Token } from "./tokenize.js";
@@ -48,7 +49,7 @@ export const UNITS = new Set(["gio", "ngay", "thang", "nam", "tuan", "phut", "tu
 const UNIT_SYNONYMS: Record<string, string> = { tieng: "gio", buoi: "ngay" };
 
 /** Questions longer than this are cut before search: the first part carries the question. */
-export const MAX_QUESTION_CHARS = 500;
+export const MAX_QUESTION_CHARS = ENGINE_SETTINGS.maxQuestionChars;
 
 // Question phrases, in folded form, that say what is asked but never occur in the answer text.
 // Longest first so that "bao nhieu phan tram" wins over "bao nhieu".

@@ -1,0 +1,263 @@
+import { clipSentence, findFigures, splitSentences, wantsFigure, type Figure, type Sentence } from "./answer.js";
+import type { DocRegistry } from "./doc-registry.js";
+import { canonicalText, foldDiacritics } from "./normalize.js";
+import {
+  nearHash,
+  questionCollocations,
+  questionUnits,
+  type Collocation,
+  type Correct,
+  type TermStats,
+  type Unit,
+} from "./query-terms.js";
+import type { QuestionAnalysis } from "./question.js";
+import type { Ranked } from "./retrieve.js";
+import { ENGINE_SETTINGS } from "./settings.js";
+import { pairHash, tokenize, type Token } from "./tokenize.js";
+import type { Answer, CorpusDoc } from "./types.js";
+
+/** What the answer finder reads: term statistics, the documents and typo correction. */
+export interface FindAnswerContext {
+  stats: TermStats;
+  registry: DocRegistry;
+  correct: Correct;
+}
+
+/** The sentence found, and for each document read how well its best passage covers the question. */
+export interface FoundAnswer {
+  answer: Answer | null;
+  evidence: Map<number, number>;
+}
+
+/** A document as the answer finder reads it. */
+interface ReadDoc {
+  titleTokens: Token[];
+  sentences: Sentence[];
+  sentenceTokens: Token[][];
+}
+
+const LIST_ITEM = /^(?:[a-zđ]\)|[-–•+]|\d{1,2}[.)]\s)/u;
+
+/**
+ * Reads the best documents sentence by sentence: returns the sentence that answers (or null) and,
+ * for each document read, how well its best passage covers the question (used to re-rank).
+ */
+export function findAnswer(ctx: FindAnswerContext, analysis: QuestionAnalysis, ranked: Ranked[]): FoundAnswer {
+  const s = ENGINE_SETTINGS.answer;
+  const { stats, registry } = ctx;
+  const evidence = new Map<number, number>();
+  if (ranked.length === 0) return { answer: null, evidence };
+  const units = questionUnits(analysis, stats, ctx.correct);
+  const totalIdf = units.reduce((sum, u) => sum + u.idf, 0);
+  const collocations = questionCollocations(analysis, units, stats);
+  const relevant = new Set<number>();
+  for (const u of units) relevant.add(u.foldedHash).add(u.altHash);
+  for (const i of analysis.content) {
+    const t = analysis.tokens[i]!;
+    relevant.add(t.foldedHash);
+    if (t.wholeHash) relevant.add(t.wholeHash);
+  }
+  if (totalIdf === 0 && analysis.docNumbers.length === 0) return { answer: null, evidence };
+  const topScore = ranked[0]!.score;
+  const questionNumbers = new Set(analysis.tokens.filter((t) => t.kind === "number").map((t) => t.canon));
+  let best: { score: number; answer: Answer } | null = null;
+  for (const { doc: slot, score } of ranked.slice(0, s.answerDocs)) {
+    // Documents far below the best one rarely hold the answer, and reading them costs time.
+    if (score < topScore * s.answerDocMinRelative) break;
+    const doc = registry.doc(slot);
+    const { titleTokens, sentences, sentenceTokens } = readDoc(doc);
+    const titleHas = new Set<number>();
+    addTokens(titleHas, titleTokens, relevant);
+    const bodyHas = new Set<number>();
+    for (const tokens of sentenceTokens) addTokens(bodyHas, tokens, relevant);
+    const numberMatch = analysis.docNumbers.some((m) => registry.slotsWithNumber(m.raw).includes(slot));
+    const docHas = new Set([...titleHas, ...bodyHas]);
+    const docMatched = units.reduce((sum, u) => sum + (docHas.has(u.foldedHash) || docHas.has(u.altHash) ? u.idf : 0), 0);
+    const docCoverage = totalIdf === 0 ? 1 : (docMatched - brokenWords(collocations, docHas, docHas)) / totalIdf;
+    evidence.set(slot, 0.5 * docCoverage);
+    if (docCoverage < s.minDocCoverage && !numberMatch) continue;
+    const relative = score / topScore;
+    // A list item ("a) Vào ngày thường, ít nhất bằng 150%;") is read with the line that
+    // introduces it ("… được trả lương như sau:"), which holds the rest of the question's words.
+    let leadIn = -1;
+    sentences.forEach((sentence, i) => {
+      if (!LIST_ITEM.test(sentence.text)) leadIn = -1;
+      const context = new Set(titleHas);
+      if (leadIn >= 0) addTokens(context, sentenceTokens[leadIn]!, relevant);
+      if (sentence.text.endsWith(":")) leadIn = i;
+      const tokens = sentenceTokens[i]!;
+      const has = new Set<number>();
+      addTokens(has, tokens, relevant);
+      let matched = 0;
+      let own = 0;
+      let accentBonus = 0;
+      for (const u of units) {
+        if (has.has(u.foldedHash) || has.has(u.altHash)) {
+          matched += u.idf;
+          own += u.idf;
+          if (u.accentHash && has.has(u.accentHash)) accentBonus += u.idf * s.accentBonus;
+        } else if (u.year && (docHas.has(u.foldedHash) || doc.date?.startsWith(u.year))) {
+          // "năm 2023" asks for the report of 2023; its sentences need not repeat the year.
+          matched += u.idf;
+        } else if (context.has(u.foldedHash) || context.has(u.altHash)) matched += u.idf * s.contextWordShare;
+      }
+      matched -= brokenWords(collocations, has, context);
+      // The sentence is read within its document: a strong document lends it some of its weight.
+      const coverage =
+        totalIdf === 0 ? 0 : (1 - s.documentShareOfCoverage) * (matched / totalIdf) + s.documentShareOfCoverage * docCoverage;
+      if (coverage < s.minSentenceCoverage && !numberMatch) return;
+      // Without a figure to vouch for it, a sentence must carry more of the question.
+      const needsFigure = wantsFigure(analysis.kind) || (analysis.kind === "document" && analysis.docNumbers.length === 0);
+      if (!needsFigure && coverage < s.minCoverageWithoutFigure && !numberMatch) return;
+      // The sentence itself, not only its title and document, must say a good part of what is asked.
+      if (totalIdf > 0 && (own - brokenWords(collocations, has, has)) / totalIdf < s.minOwnCoverage && !numberMatch) return;
+      const pairs = pairMatches(analysis, tokens);
+      const figure = needsFigure ? pickFigure(stats, sentence.text, tokens, analysis, questionNumbers) : null;
+      if (needsFigure && !figure && (coverage < s.minCoverageWithoutWantedFigure || analysis.focus.length > 0)) return;
+      let sentenceScore = coverage + s.pairBonus * pairs + accentBonus / Math.max(totalIdf, 1) + s.rankShare * relative;
+      if (figure) sentenceScore += s.figureBonus;
+      else if (needsFigure) sentenceScore -= s.noFigurePenalty;
+      if (analysis.kind === "definition" && /\blà\b/.test(sentence.text.slice(0, s.definitionWithinChars))) sentenceScore += s.definitionBonus;
+      // A very short line (a heading) says little.
+      if (sentence.text.length < s.headingChars && !(leadIn >= 0 && LIST_ITEM.test(sentence.text))) sentenceScore -= s.headingPenalty;
+      const quality = 0.5 * docCoverage + sentenceScore - s.rankShare * relative;
+      if (quality > evidence.get(slot)!) evidence.set(slot, quality);
+      if (!best || sentenceScore > best.score) {
+        const focus = figure ?? focusOf(tokens, units);
+        const lead = LIST_ITEM.test(sentence.text) && leadIn >= 0 && leadIn !== i ? `${sentences[leadIn]!.text} ` : "";
+        best = {
+          score: sentenceScore,
+          answer: {
+            text: clipSentence(lead + sentence.text, lead.length + focus.start, lead.length + focus.end),
+            figure: figure?.text ?? null,
+            docId: doc.id,
+            title: doc.title,
+            url: doc.url,
+            date: doc.date,
+          },
+        };
+      }
+    });
+  }
+  return { answer: best ? (best as { answer: Answer }).answer : null, evidence };
+}
+
+/**
+ * A document split into sentences and tokens. Not cached: measured, keeping the last documents'
+ * tokens cost more in garbage collection than reading them again.
+ */
+function readDoc(doc: CorpusDoc): ReadDoc {
+  const sentences = splitSentences(doc.body);
+  return {
+    // Where a text comes from ("Bộ luật Lao động 2019") is read as part of its title.
+    titleTokens: tokenize([doc.title, doc.source, doc.number].filter(Boolean).join(". ")),
+    sentences,
+    sentenceTokens: sentences.map((sentence) => tokenize(sentence.text)),
+  };
+}
+
+/**
+ * Weight to take off for question words whose syllables a text has, but not together: "Đông" and
+ * "Hà" apart (in "mùa đông" and "Hà Nội") are not "Đông Hà", so neither counts.
+ */
+function brokenWords(collocations: Collocation[], has: Set<number>, context: Set<number>): number {
+  let penalty = 0;
+  for (const c of collocations) {
+    const present = (h: number) => has.has(h) || context.has(h);
+    if (present(c.pair) || present(c.near)) continue;
+    // Without the word, its syllables found apart earn nothing.
+    penalty += ENGINE_SETTINGS.answer.brokenWordPenalty * ((present(c.a) ? c.idfA : 0) + (present(c.b) ? c.idfB : 0));
+  }
+  return penalty;
+}
+
+/** Share of the question's adjacent content pairs that the sentence holds adjacent too. */
+function pairMatches(analysis: QuestionAnalysis, tokens: Token[]): number {
+  const pairs = new Set<number>();
+  for (let i = 1; i < tokens.length; i++) if (!tokens[i]!.breakBefore) pairs.add(pairHash(tokens[i - 1]!, tokens[i]!));
+  const content = new Set(analysis.content);
+  let count = 0;
+  let total = 0;
+  for (const i of analysis.content) {
+    if (i === 0 || !content.has(i - 1)) continue;
+    total++;
+    if (pairs.has(pairHash(analysis.tokens[i - 1]!, analysis.tokens[i]!))) count++;
+  }
+  return total === 0 ? 0 : count / total;
+}
+
+/** The figure of the wanted kind nearest to the question's words in the sentence. */
+function pickFigure(stats: TermStats, text: string, tokens: Token[], analysis: QuestionAnalysis, questionNumbers: Set<string>): Figure | null {
+  const s = ENGINE_SETTINGS.answer;
+  const lower = canonicalText(text);
+  const folded = foldDiacritics(lower);
+  // Typed with diacritics, "phường" is not "phương": the counted word is matched as typed.
+  const focusRe = new RegExp(`(?<![\\p{L}])${(analysis.focusAccented ? analysis.focusCanon : analysis.focus).join("\\s+")}(?![\\p{L}])`, "u");
+  const figures = findFigures(text, analysis.kind).filter((f) => {
+    const canon = tokenize(f.text).find((t) => t.kind === "number")?.canon;
+    if (canon && questionNumbers.has(canon) && f.kind !== "person") return false;
+    if (f.kind === "person") return true;
+    // "bao nhiêu giờ" is answered by a figure in giờ; "bao nhiêu đảng viên" by a figure next to "đảng viên".
+    if (analysis.unit) {
+      const after = folded.slice(f.start, f.end + s.unitWindowChars);
+      return new RegExp(`^[\\d.,\\s%]*(?:\\S+\\s)?${analysis.unit}\\b`).test(after) || new RegExp(`\\b${analysis.unit}\\b`).test(foldDiacritics(f.text.toLowerCase()));
+    }
+    if (analysis.focus.length > 0 && analysis.kind !== "percent") {
+      const window = (analysis.focusAccented ? lower : folded).slice(Math.max(0, f.start - s.focusWindowChars), f.end + s.focusWindowChars);
+      return focusRe.test(window);
+    }
+    return true;
+  });
+  if (figures.length === 0) return null;
+  const wanted = new Set(analysis.content.map((i) => analysis.tokens[i]!.foldedHash));
+  const anchors = tokens.filter((t) => wanted.has(t.foldedHash) && t.kind === "word");
+  if (anchors.length === 0) return figures[0]!;
+  const weights = anchors.map((a) => stats.idf(a.foldedHash));
+  // Closeness to the question's words, each weighted by its rarity: "có 67" must not beat
+  // "đảng viên 7.210" because "có" is next to 67.
+  const closeness = (f: Figure) =>
+    anchors.reduce((sum, a, i) => {
+      const gap = a.end <= f.start ? f.start - a.end : a.start >= f.end ? a.start - f.end : 0;
+      return sum + weights[i]! * Math.exp(-gap / s.anchorDecayChars);
+    }, 0) * (f.kind === "count" && /^(19|20)\d\d$/.test(f.text) ? s.yearAsCountShare : 1);
+  // What is counted ("đảng viên") sits right before or after its figure: that dominates.
+  const focusSpans: Array<[number, number]> = [];
+  if (analysis.focus.length > 0) {
+    const re = new RegExp(focusRe.source, "gu");
+    for (const m of (analysis.focusAccented ? lower : folded).matchAll(re)) focusSpans.push([m.index!, m.index! + m[0].length]);
+  }
+  const focusCloseness = (f: Figure) =>
+    focusSpans.reduce((best, [a, b]) => Math.max(best, Math.exp(-(b <= f.start ? f.start - b : a >= f.end ? a - f.end : 0) / s.focusDecayChars)), 0);
+  const score = (f: Figure) => s.focusWeight * focusCloseness(f) + closeness(f);
+  return figures.reduce((a, b) => (score(b) > score(a) ? b : a));
+}
+
+/** The span of the question's words in a sentence, for clipping a sentence without a figure. */
+function focusOf(tokens: Token[], units: Unit[]): { start: number; end: number } {
+  const wanted = new Set(units.map((u) => u.foldedHash));
+  const hits = tokens.filter((t) => wanted.has(t.foldedHash));
+  if (hits.length === 0) return { start: 0, end: 0 };
+  return { start: hits[0]!.start, end: hits[hits.length - 1]!.end };
+}
+
+/**
+ * Adds a text's matching keys to a set: syllables (exact and folded), pairs, and near pairs. Only
+ * syllables of the question (`relevant`) are recorded: the sets are only ever asked about those.
+ */
+function addTokens(set: Set<number>, tokens: Token[], relevant: Set<number>): void {
+  const near = ENGINE_SETTINGS.answer.nearTokens;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const isRelevant = relevant.has(t.foldedHash) || (t.wholeHash !== 0 && relevant.has(t.wholeHash));
+    if (!isRelevant) continue;
+    set.add(t.foldedHash);
+    if (t.accentHash) set.add(t.accentHash);
+    if (t.wholeHash) set.add(t.wholeHash);
+    if (i > 0 && !t.breakBefore) set.add(pairHash(tokens[i - 1]!, t));
+    // Syllables within a few of each other, in either order, are "together" for the words of a
+    // question: "làm thêm giờ" is asked of a text that says "giờ làm thêm".
+    for (let j = Math.max(0, i - near); j < i; j++) {
+      if (relevant.has(tokens[j]!.foldedHash)) set.add(nearHash(tokens[j]!.foldedHash, t.foldedHash));
+    }
+  }
+}

@@ -1,0 +1,91 @@
+import type { DocRegistry } from "./doc-registry.js";
+import type { Accumulator, InvertedIndex } from "./inverted-index.js";
+import { queryTerms, type Correct } from "./query-terms.js";
+import type { QuestionAnalysis } from "./question.js";
+import { ENGINE_SETTINGS } from "./settings.js";
+import type { DocType } from "./types.js";
+
+/** A document slot with its score, best first. */
+export interface Ranked {
+  doc: number;
+  score: number;
+}
+
+/** What retrieval reads: the index, the documents, typo correction and a reusable accumulator. */
+export interface RetrieveContext {
+  index: InvertedIndex;
+  registry: DocRegistry;
+  correct: Correct;
+  /** A score accumulator sized to the index (reused across questions). */
+  accumulator(): Accumulator;
+}
+
+/**
+ * Documents ranked for a question: documents whose official number is the one asked come first,
+ * then BM25 over passages (a document scores as its best passage), with boosts for the year asked
+ * and, for "mới nhất", for recent dates.
+ */
+export function retrieve(ctx: RetrieveContext, analysis: QuestionAnalysis, k: number, type?: DocType): Ranked[] {
+  const s = ENGINE_SETTINGS.retrieval;
+  const { index, registry } = ctx;
+  const acc = ctx.accumulator();
+  // Rare terms first: the accumulator is the same whatever the order, but this keeps it predictable.
+  const terms = queryTerms(analysis, index, ctx.correct).sort((a, b) => b.idf - a.idf);
+  // Rare terms (and syllable pairs) are walked in full; common syllables (của, và, năm) are only
+  // looked up for the candidates the rare ones found: their lists are the bulk of the work and
+  // they change the order of the candidates, not which documents are candidates.
+  const commonDf = Math.max(s.commonTermMinDf, index.liveCount * s.commonTermShare);
+  const rare = terms.filter((t) => t.df <= commonDf);
+  const common = rare.length > 0 ? terms.filter((t) => t.df > commonDf) : [];
+  for (const term of rare.length > 0 ? rare : terms) index.accumulate(acc, term.hash, term.weight, term.idf);
+  if (common.length > 0) index.accumulateForCandidates(acc, common, s.commonTermCandidates);
+  const filter = type ? (passage: number) => registry.meta(registry.passageDoc[passage]!).type === type : undefined;
+  const best = new Map<number, number>();
+  for (const { doc: passage, score } of index.top(acc, k * s.passagesPerDoc, filter)) {
+    const slot = registry.passageDoc[passage]!;
+    if (!best.has(slot)) best.set(slot, score);
+  }
+  const ranked = [...best].map(([doc, score]) => ({ doc, score })).slice(0, k);
+  const top = ranked[0]?.score ?? 1;
+  for (const r of ranked) {
+    const meta = registry.meta(r.doc);
+    if (analysis.year !== null && meta.date?.startsWith(String(analysis.year))) r.score += top * s.yearBoost;
+    if (analysis.wantsLatest && meta.date) r.score += top * s.latestBoost * recency(meta.date);
+  }
+  ranked.sort((a, b) => b.score - a.score || a.doc - b.doc);
+  const exact = exactNumberSlots(registry, analysis);
+  if (exact.size === 0) return ranked;
+  const exactFirst = [...exact]
+    .filter((slot) => !type || registry.meta(slot).type === type)
+    .map((slot) => ({ doc: slot, score: (ranked.find((r) => r.doc === slot)?.score ?? 0) + top + 1 }));
+  return [...exactFirst.sort((a, b) => b.score - a.score), ...ranked.filter((r) => !exact.has(r.doc))].slice(0, k);
+}
+
+/** Slots whose `number` field is an official number the question names. */
+export function exactNumberSlots(registry: DocRegistry, analysis: QuestionAnalysis): Set<number> {
+  const exact = new Set<number>();
+  for (const mention of analysis.docNumbers) for (const slot of registry.slotsWithNumber(mention.raw)) exact.add(slot);
+  return exact;
+}
+
+/**
+ * Re-ranks the documents that were read by how well their best passage covers the question (a
+ * long page that holds the answer in one sentence beats a short text that shares a few words);
+ * exact official-number matches stay first. Scores stay BM25 scores, best first.
+ */
+export function rerank(ranked: Ranked[], evidence: Map<number, number>, exact: Set<number>): Ranked[] {
+  if (evidence.size === 0) return ranked;
+  const top = ranked[0]!.score;
+  const key = (r: Ranked) =>
+    (exact.has(r.doc) ? 100 : 0) + r.score / top + ENGINE_SETTINGS.answer.evidenceWeight * (evidence.get(r.doc) ?? 0);
+  const read = ranked.slice(0, evidence.size).sort((a, b) => key(b) - key(a));
+  // A reader of `hits` sees a falling order.
+  const scores = ranked.slice(0, evidence.size).map((r) => r.score).sort((a, b) => b - a);
+  return [...read.map((r, i) => ({ doc: r.doc, score: scores[i]! })), ...ranked.slice(evidence.size)];
+}
+
+/** 1 for a text dated today-ish, falling linearly to 0 over `recencyYears`. */
+function recency(date: string): number {
+  const years = (Date.parse("2100-01-01") - Date.parse(date)) / (365.25 * 86_400_000);
+  return Number.isFinite(years) ? Math.max(0, 1 - years / ENGINE_SETTINGS.retrieval.recencyYears) : 0;
+}
