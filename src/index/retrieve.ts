@@ -35,9 +35,12 @@ export function retrieve(ctx: RetrieveContext, analysis: QuestionAnalysis, k: nu
   // looked up for the candidates the rare ones found: their lists are the bulk of the work and
   // they change the order of the candidates, not which documents are candidates.
   const commonDf = Math.max(s.commonTermMinDf, index.liveCount * s.commonTermShare);
-  const rare = terms.filter((t) => t.df <= commonDf);
-  const common = rare.length > 0 ? terms.filter((t) => t.df > commonDf) : [];
-  for (const term of rare.length > 0 ? rare : terms) index.accumulate(acc, term.hash, term.weight, term.idf);
+  // A term the corpus lacks (df 0) finds nothing: it must not count as the rare term that gathers
+  // the candidates, or a question whose other words are all common would find no document at all.
+  const found = terms.filter((t) => t.df > 0);
+  const rare = found.filter((t) => t.df <= commonDf);
+  const common = rare.length > 0 ? found.filter((t) => t.df > commonDf) : [];
+  for (const term of rare.length > 0 ? rare : found) index.accumulate(acc, term.hash, term.weight, term.idf);
   if (common.length > 0) index.accumulateForCandidates(acc, common, s.commonTermCandidates);
   const filter = type ? (passage: number) => registry.meta(registry.passageDoc[passage]!).type === type : undefined;
   const best = new Map<number, number>();
