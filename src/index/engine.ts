@@ -1,12 +1,13 @@
 import { AnswerCache } from "./answer-cache.js";
 import { DocRegistry } from "./doc-registry.js";
 import type { DocStore } from "./doc-store.js";
-import { findAnswer } from "./find-answer.js";
+import { CONFIDENCE_MODEL, confidence } from "./confidence.js";
+import { findAnswer, type Candidate } from "./find-answer.js";
 import { InvertedIndex, type Accumulator, type IndexArrays } from "./inverted-index.js";
 import { cleanText } from "./normalize.js";
 import { documentPassages } from "./passage-terms.js";
 import { analyzeQuestion } from "./question.js";
-import { exactNumberSlots, rerank, retrieve, type RetrieveContext } from "./retrieve.js";
+import { numberTiers, rerank, retrieve, type RetrieveContext } from "./retrieve.js";
 import { ENGINE_SETTINGS } from "./settings.js";
 import { TypoCorrector } from "./typo.js";
 import type { AskOptions, AskResult, CorpusDoc, DocPage, Engine, Hit, SearchOptions, SearchPage } from "./types.js";
@@ -23,6 +24,15 @@ export interface EngineState {
   index: IndexArrays;
   /** Folded words of the vocabulary (for typo correction). */
   vocabulary: string[];
+}
+
+/** An answer with how it was decided. */
+export interface Explained {
+  result: AskResult;
+  /** The best sentence proposed, answered or not, with its features; null when none was found. */
+  candidate: Candidate | null;
+  /** The confidence the candidate answers (0 without one). */
+  confidence: number;
 }
 
 /**
@@ -155,22 +165,33 @@ export class VietEngine implements Engine {
     const key = AnswerCache.key(question, top);
     const cached = this.answers.get(key);
     if (cached) return { ...cached, question };
-    const result = this.answer(question, top);
+    const { result } = this.answer(question, top);
     this.answers.set(key, result);
     return result;
   }
 
-  private answer(question: string, top: number): AskResult {
+  /**
+   * The answer with how it was decided: the best sentence proposed (answered or not), its features
+   * and its confidence. For evaluation and for fitting the confidence model.
+   */
+  explain(question: string, options: AskOptions = {}): Explained {
+    return this.answer(question, Math.max(1, Math.min(options.top ?? 5, 100)));
+  }
+
+  private answer(question: string, top: number): Explained {
     const analysis = analyzeQuestion(question);
     let ranked = retrieve(this.context, analysis, Math.max(ENGINE_SETTINGS.retrieval.candidates, top));
-    const { answer, evidence } = findAnswer({ stats: this.index, registry: this.registry, correct: this.context.correct }, analysis, ranked);
-    ranked = rerank(ranked, evidence, exactNumberSlots(this.registry, analysis));
+    const tiers = numberTiers(this.context, analysis);
+    const { candidate, evidence } = findAnswer({ stats: this.index, registry: this.registry, correct: this.context.correct }, analysis, ranked, tiers);
+    ranked = rerank(ranked, evidence, tiers);
+    const sure = candidate ? confidence(candidate.features) : 0;
+    const answer = candidate && sure >= CONFIDENCE_MODEL.threshold ? candidate.answer : null;
     const hits: Hit[] = ranked.slice(0, top).map((r) => ({
       docId: this.registry.meta(r.doc).id,
       title: this.registry.doc(r.doc).title,
       score: Math.round(r.score * 1000) / 1000,
     }));
-    return { question, answer, hits };
+    return { result: { question, answer, hits }, candidate, confidence: sure };
   }
 
   /** Indexes a document's passages in its slot. */

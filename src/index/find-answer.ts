@@ -1,4 +1,5 @@
 import { clipSentence, findFigures, splitSentences, wantsFigure, type Figure, type Sentence } from "./answer.js";
+import { constraintText, questionConstraints, unmet } from "./constraints.js";
 import type { DocRegistry } from "./doc-registry.js";
 import { canonicalText, foldDiacritics } from "./normalize.js";
 import {
@@ -10,6 +11,7 @@ import {
   type TermStats,
   type Unit,
 } from "./query-terms.js";
+import type { AnswerFeatures } from "./confidence.js";
 import type { QuestionAnalysis } from "./question.js";
 import type { Ranked } from "./retrieve.js";
 import { ENGINE_SETTINGS } from "./settings.js";
@@ -23,9 +25,15 @@ export interface FindAnswerContext {
   correct: Correct;
 }
 
-/** The sentence found, and for each document read how well its best passage covers the question. */
+/** The best sentence found, with what was measured about it (for the decision). */
+export interface Candidate {
+  answer: Answer;
+  features: AnswerFeatures;
+}
+
+/** The best sentence found (or null), and for each document read how well its best passage covers the question. */
 export interface FoundAnswer {
-  answer: Answer | null;
+  candidate: Candidate | null;
   evidence: Map<number, number>;
 }
 
@@ -37,18 +45,28 @@ interface ReadDoc {
 }
 
 const LIST_ITEM = /^(?:[a-zđ]\)|[-–•+]|\d{1,2}[.)]\s)/u;
+// A clause that states an exception or a special case rather than the rule: "Trường hợp …",
+// "Nếu …", "Trừ …", "Ngoài …", "Đối với …" at its start (after a list marker or clause number).
+const CONDITION_START = /^(?:\d{1,2}\.\s*|[a-zđ]\)\s*|[-–•+]\s*)?(?:trong\s+)?(?:trường hợp|nếu|trừ|ngoài|đối với|khi|riêng)\b/iu;
 
 /**
- * Reads the best documents sentence by sentence: returns the sentence that answers (or null) and,
- * for each document read, how well its best passage covers the question (used to re-rank).
+ * Reads the best documents sentence by sentence and proposes the sentence that best answers, with
+ * its features; for each document read, also how well its best passage covers the question (used
+ * to re-rank). Documents that lack what the question pins down (see `constraints.ts`) are not read.
  */
-export function findAnswer(ctx: FindAnswerContext, analysis: QuestionAnalysis, ranked: Ranked[]): FoundAnswer {
+export function findAnswer(
+  ctx: FindAnswerContext,
+  analysis: QuestionAnalysis,
+  ranked: Ranked[],
+  numberTiers: Map<number, number> = new Map(),
+): FoundAnswer {
   const s = ENGINE_SETTINGS.answer;
   const { stats, registry } = ctx;
   const evidence = new Map<number, number>();
-  if (ranked.length === 0) return { answer: null, evidence };
+  if (ranked.length === 0) return { candidate: null, evidence };
   const units = questionUnits(analysis, stats, ctx.correct);
   const totalIdf = units.reduce((sum, u) => sum + u.idf, 0);
+  const rarest = units.reduce<Unit | null>((max, u) => (!max || u.idf > max.idf ? u : max), null);
   const collocations = questionCollocations(analysis, units, stats);
   const relevant = new Set<number>();
   for (const u of units) relevant.add(u.foldedHash).add(u.altHash);
@@ -57,23 +75,38 @@ export function findAnswer(ctx: FindAnswerContext, analysis: QuestionAnalysis, r
     relevant.add(t.foldedHash);
     if (t.wholeHash) relevant.add(t.wholeHash);
   }
-  if (totalIdf === 0 && analysis.docNumbers.length === 0) return { answer: null, evidence };
+  if (totalIdf === 0 && analysis.docNumbers.length === 0) return { candidate: null, evidence };
   const topScore = ranked[0]!.score;
   const questionNumbers = new Set(analysis.tokens.filter((t) => t.kind === "number").map((t) => t.canon));
-  let best: { score: number; answer: Answer } | null = null;
+  const constraints = questionConstraints(analysis);
+  const needsFigure = wantsFigure(analysis.kind) || (analysis.kind === "document" && analysis.docNumbers.length === 0);
+  let best: { score: number; slot: number; answer: Answer; features: AnswerFeatures } | null = null;
+  // The best sentence score of each document, for the margin between the first and the runner-up.
+  const bestByDoc = new Map<number, number>();
+  let docIndex = -1;
   for (const { doc: slot, score } of ranked.slice(0, s.answerDocs)) {
+    docIndex++;
     // Documents far below the best one rarely hold the answer, and reading them costs time.
     if (score < topScore * s.answerDocMinRelative) break;
     const doc = registry.doc(slot);
     const { titleTokens, sentences, sentenceTokens } = readDoc(doc);
+    // A text that lacks what the question pins down (the place, the law, the number, the year)
+    // does not answer it, however many other words it shares.
+    if (constraints.length > 0) {
+      const offered = constraintText([titleTokens, ...sentenceTokens], doc.date, [doc.title, doc.body], doc.number);
+      if (unmet(constraints, offered).length > 0) {
+        evidence.set(slot, 0);
+        continue;
+      }
+    }
     const titleHas = new Set<number>();
     addTokens(titleHas, titleTokens, relevant);
     const bodyHas = new Set<number>();
     for (const tokens of sentenceTokens) addTokens(bodyHas, tokens, relevant);
-    const numberMatch = analysis.docNumbers.some((m) => registry.slotsWithNumber(m.raw).includes(slot));
+    const numberMatch = numberTiers.has(slot);
     const docHas = new Set([...titleHas, ...bodyHas]);
     const docMatched = units.reduce((sum, u) => sum + (docHas.has(u.foldedHash) || docHas.has(u.altHash) ? u.idf : 0), 0);
-    const docCoverage = totalIdf === 0 ? 1 : (docMatched - brokenWords(collocations, docHas, docHas)) / totalIdf;
+    const docCoverage = totalIdf === 0 ? 1 : Math.max(0, (docMatched - brokenWords(collocations, docHas, docHas)) / totalIdf);
     evidence.set(slot, 0.5 * docCoverage);
     if (docCoverage < s.minDocCoverage && !numberMatch) continue;
     const relative = score / topScore;
@@ -106,27 +139,30 @@ export function findAnswer(ctx: FindAnswerContext, analysis: QuestionAnalysis, r
       const coverage =
         totalIdf === 0 ? 0 : (1 - s.documentShareOfCoverage) * (matched / totalIdf) + s.documentShareOfCoverage * docCoverage;
       if (coverage < s.minSentenceCoverage && !numberMatch) return;
-      // Without a figure to vouch for it, a sentence must carry more of the question.
-      const needsFigure = wantsFigure(analysis.kind) || (analysis.kind === "document" && analysis.docNumbers.length === 0);
-      if (!needsFigure && coverage < s.minCoverageWithoutFigure && !numberMatch) return;
       // The sentence itself, not only its title and document, must say a good part of what is asked.
-      if (totalIdf > 0 && (own - brokenWords(collocations, has, has)) / totalIdf < s.minOwnCoverage && !numberMatch) return;
+      const ownShare = totalIdf === 0 ? 0 : Math.max(0, (own - brokenWords(collocations, has, has)) / totalIdf);
+      if (totalIdf > 0 && ownShare < s.minOwnCoverage && !numberMatch) return;
       const pairs = pairMatches(analysis, tokens);
       const figure = needsFigure ? pickFigure(stats, sentence.text, tokens, analysis, questionNumbers) : null;
       if (needsFigure && !figure && (coverage < s.minCoverageWithoutWantedFigure || analysis.focus.length > 0)) return;
+      const mainRule = i < s.ruleSentences && !CONDITION_START.test(sentence.text) ? 1 : 0;
       let sentenceScore = coverage + s.pairBonus * pairs + accentBonus / Math.max(totalIdf, 1) + s.rankShare * relative;
       if (figure) sentenceScore += s.figureBonus;
       else if (needsFigure) sentenceScore -= s.noFigurePenalty;
+      if (!mainRule && CONDITION_START.test(sentence.text)) sentenceScore -= s.conditionPenalty;
       if (analysis.kind === "definition" && /\blà\b/.test(sentence.text.slice(0, s.definitionWithinChars))) sentenceScore += s.definitionBonus;
       // A very short line (a heading) says little.
       if (sentence.text.length < s.headingChars && !(leadIn >= 0 && LIST_ITEM.test(sentence.text))) sentenceScore -= s.headingPenalty;
       const quality = 0.5 * docCoverage + sentenceScore - s.rankShare * relative;
       if (quality > evidence.get(slot)!) evidence.set(slot, quality);
+      if (sentenceScore > (bestByDoc.get(slot) ?? -Infinity)) bestByDoc.set(slot, sentenceScore);
       if (!best || sentenceScore > best.score) {
         const focus = figure ?? focusOf(tokens, units);
         const lead = LIST_ITEM.test(sentence.text) && leadIn >= 0 && leadIn !== i ? `${sentences[leadIn]!.text} ` : "";
+        const rarestHere = rarest !== null && (has.has(rarest.foldedHash) || has.has(rarest.altHash) || context.has(rarest.foldedHash));
         best = {
           score: sentenceScore,
+          slot,
           answer: {
             text: clipSentence(lead + sentence.text, lead.length + focus.start, lead.length + focus.end),
             figure: figure?.text ?? null,
@@ -135,11 +171,33 @@ export function findAnswer(ctx: FindAnswerContext, analysis: QuestionAnalysis, r
             url: doc.url,
             date: doc.date,
           },
+          features: {
+            own: Math.min(1, ownShare),
+            coverage: Math.max(0, Math.min(1, coverage)),
+            docCoverage: Math.min(1, docCoverage),
+            pairs,
+            relative: Math.min(1, relative),
+            firstDoc: docIndex === 0 ? 1 : 0,
+            margin: 0,
+            wantsFigure: needsFigure ? 1 : 0,
+            hasFigure: figure ? 1 : 0,
+            figureNextToFocus: figure && analysis.focus.length > 0 ? 1 : 0,
+            numberMatch: numberMatch ? 1 : 0,
+            constrained: constraints.length > 0 ? 1 : 0,
+            rarestMissing: rarestHere || rarest === null || totalIdf === 0 ? 0 : rarest.idf / totalIdf,
+            statement: needsFigure ? 0 : 1,
+            mainRule,
+          },
         };
       }
     });
   }
-  return { answer: best ? (best as { answer: Answer }).answer : null, evidence };
+  if (!best) return { candidate: null, evidence };
+  const found = best as { score: number; slot: number; answer: Answer; features: AnswerFeatures };
+  let runnerUp = -Infinity;
+  for (const [slot, score] of bestByDoc) if (slot !== found.slot && score > runnerUp) runnerUp = score;
+  found.features.margin = runnerUp === -Infinity ? 1 : Math.max(0, Math.min(1, (found.score - runnerUp) / s.marginScale));
+  return { candidate: { answer: found.answer, features: found.features }, evidence };
 }
 
 /**

@@ -1,4 +1,6 @@
 import type { DocRegistry } from "./doc-registry.js";
+import { foldedDocNumberTerm } from "./passage-terms.js";
+import { docNumberHash } from "./tokenize.js";
 import type { Accumulator, InvertedIndex } from "./inverted-index.js";
 import { queryTerms, type Correct } from "./query-terms.js";
 import type { QuestionAnalysis } from "./question.js";
@@ -56,31 +58,56 @@ export function retrieve(ctx: RetrieveContext, analysis: QuestionAnalysis, k: nu
     if (analysis.wantsLatest && meta.date) r.score += top * s.latestBoost * recency(meta.date);
   }
   ranked.sort((a, b) => b.score - a.score || a.doc - b.doc);
-  const exact = exactNumberSlots(registry, analysis);
-  if (exact.size === 0) return ranked;
-  const exactFirst = [...exact]
-    .filter((slot) => !type || registry.meta(slot).type === type)
-    .map((slot) => ({ doc: slot, score: (ranked.find((r) => r.doc === slot)?.score ?? 0) + top + 1 }));
-  return [...exactFirst.sort((a, b) => b.score - a.score), ...ranked.filter((r) => !exact.has(r.doc))].slice(0, k);
+  const tiers = numberTiers(ctx, analysis);
+  if (tiers.size === 0) return ranked;
+  // An official number is looked up exactly: the documents that carry it as their number come
+  // first, then those whose text cites it; the question's other words only order them, so "là
+  // văn bản gì" never outweighs the number.
+  const scoreOf = new Map(ranked.map((r) => [r.doc, r.score]));
+  const first = [...tiers]
+    .filter(([slot]) => !type || registry.meta(slot).type === type)
+    .map(([slot, tier]) => ({ doc: slot, score: (scoreOf.get(slot) ?? 0) + tier * (top + 1) }))
+    .sort((a, b) => b.score - a.score || a.doc - b.doc);
+  return [...first, ...ranked.filter((r) => !tiers.has(r.doc))].slice(0, k);
 }
 
-/** Slots whose `number` field is an official number the question names. */
-export function exactNumberSlots(registry: DocRegistry, analysis: QuestionAnalysis): Set<number> {
-  const exact = new Set<number>();
-  for (const mention of analysis.docNumbers) for (const slot of registry.slotsWithNumber(mention.raw)) exact.add(slot);
-  return exact;
+/**
+ * Documents holding an official number the question names: tier 2 when it is their own number
+ * (the `number` field), tier 1 when their text cites it.
+ */
+export function numberTiers(ctx: Pick<RetrieveContext, "index" | "registry">, analysis: QuestionAnalysis): Map<number, number> {
+  const tiers = new Map<number, number>();
+  if (analysis.docNumbers.length === 0) return tiers;
+  for (const mention of analysis.docNumbers) for (const slot of ctx.registry.slotsWithNumber(mention.raw)) tiers.set(slot, 2);
+  for (const hash of numberTerms(analysis)) {
+    for (const passage of ctx.index.postings(hash)) {
+      const slot = ctx.registry.passageDoc[passage]!;
+      if (!tiers.has(slot)) tiers.set(slot, 1);
+    }
+  }
+  return tiers;
+}
+
+/** The index terms of the official numbers a question names (exact key; folded key when typed without `Đ`). */
+function numberTerms(analysis: QuestionAnalysis): number[] {
+  const hashes: number[] = [];
+  for (const mention of analysis.docNumbers) {
+    hashes.push(docNumberHash(mention.key));
+    if (!mention.key.includes("Đ")) hashes.push(foldedDocNumberTerm(mention.folded));
+  }
+  return hashes;
 }
 
 /**
  * Re-ranks the documents that were read by how well their best passage covers the question (a
  * long page that holds the answer in one sentence beats a short text that shares a few words);
- * exact official-number matches stay first. Scores stay BM25 scores, best first.
+ * documents holding the official number asked stay first. Scores stay BM25 scores, best first.
  */
-export function rerank(ranked: Ranked[], evidence: Map<number, number>, exact: Set<number>): Ranked[] {
+export function rerank(ranked: Ranked[], evidence: Map<number, number>, tiers: Map<number, number>): Ranked[] {
   if (evidence.size === 0) return ranked;
   const top = ranked[0]!.score;
   const key = (r: Ranked) =>
-    (exact.has(r.doc) ? 100 : 0) + r.score / top + ENGINE_SETTINGS.answer.evidenceWeight * (evidence.get(r.doc) ?? 0);
+    100 * (tiers.get(r.doc) ?? 0) + r.score / top + ENGINE_SETTINGS.answer.evidenceWeight * (evidence.get(r.doc) ?? 0);
   const read = ranked.slice(0, evidence.size).sort((a, b) => key(b) - key(a));
   // A reader of `hits` sees a falling order.
   const scores = ranked.slice(0, evidence.size).map((r) => r.score).sort((a, b) => b - a);

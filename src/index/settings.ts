@@ -117,14 +117,14 @@ export const ENGINE_SETTINGS = {
     focusDecayChars: 8,
     /** Weight of the counted word's pull against the other question words' pull. */
     focusWeight: 10,
+    /** Sentences from a text's start that state its rule (later ones add cases and exceptions), a count. */
+    ruleSentences: 2,
+    /** Score penalty of a clause that states a special case ("Trường hợp …", "Nếu …") after the rule. */
+    conditionPenalty: 0.05,
+    /** Sentence-score difference that counts as a full margin over the next document's best sentence. */
+    marginScale: 0.3,
     /** Pull kept by a bare year ("2023") taken as a count. */
     yearAsCountShare: 0.3,
-  },
-
-  /** The decision: answer, or say the engine is not sure and offer the documents. */
-  confidence: {
-    /** Below this confidence (0..1) there is no answer; chosen by measurement (see DESIGN.md). */
-    threshold: 0.5,
   },
 
   /** Recent answers kept until the corpus changes (a count of questions; results are small). */
