@@ -50,6 +50,15 @@ describe("holdsAnswer", () => {
     expect(holdsAnswer("Mức phạt là 200.000 đồng", "200000 đồng")).toBe(true);
   });
 
+  it("takes a long piece of an answer longer than an answer may be", () => {
+    const clause = (n: number) => `khoản ${n} quy định việc cấp giấy phép cho tổ chức, cá nhân có đủ điều kiện theo luật này`;
+    const long = Array.from({ length: 8 }, (_, i) => clause(i + 1)).join("; ");
+    expect(long.length).toBeGreaterThan(400);
+    expect(holdsAnswer(`…${clause(2)}; ${clause(3)}; ${clause(4)}…`, long)).toBe(true);
+    expect(holdsAnswer(`…${clause(2)}…`, long)).toBe(false);
+    expect(holdsAnswer(`${clause(2)}; ${clause(3)}; ${clause(4)}`.replace("cấp", "thu hồi"), long)).toBe(false);
+  });
+
   it("never holds an empty answer", () => {
     expect(holdsAnswer(sentence, " ... ")).toBe(false);
   });
