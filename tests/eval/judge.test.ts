@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { bestOverlapSentence, foldQuestion, holdsAnswer, holdsAny, matchForm } from "../../src/eval/judge.js";
+import { isOfficialNumber } from "../../src/eval/measure.js";
 
 describe("matchForm", () => {
   it("lower-cases, drops punctuation and places tone marks one way", () => {
@@ -85,5 +86,12 @@ describe("bestOverlapSentence", () => {
   it("never abstains while there is a sentence", () => {
     expect(bestOverlapSentence(text, "thời tiết")).toBe("Chợ mở cửa từ sáu giờ sáng.");
     expect(bestOverlapSentence("", "thời tiết")).toBeNull();
+  });
+});
+
+describe("isOfficialNumber", () => {
+  it("takes official numbers and leaves labels and codes", () => {
+    for (const n of ["148/QĐ-UB", "21-KL/TW", "45/2019/QH14", "09/2005/TTg", "40-CT/ T.Ư"]) expect(isOfficialNumber(n), n).toBe(true);
+    for (const n of ["3-Dario", "91025-TS", "1-Rafael/Nadal"]) expect(isOfficialNumber(n), n).toBe(false);
   });
 });
