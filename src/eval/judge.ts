@@ -100,11 +100,24 @@ export function matchForm(text: string): string {
   return numberWordsToDigits(words).join(" ");
 }
 
-/** Whether `text` holds `expected` as a run of whole words in matching form; an empty expectation never holds. */
+// The `ask --json` contract caps an answer at 400 characters: an expected answer longer than that cannot be held
+// whole, so it holds when the answer is a long enough piece of it instead.
+const ANSWER_BUDGET_CHARS = 400;
+const LONG_PIECE_CHARS = ANSWER_BUDGET_CHARS / 2;
+
+/**
+ * Whether `text` holds `expected` as a run of whole words in matching form; an empty expectation never holds.
+ * An expected answer longer than an answer may be ({@link ANSWER_BUDGET_CHARS}) holds when the text, its clipped
+ * first and last words left out, is a piece of it at least {@link LONG_PIECE_CHARS} long.
+ */
 export function holdsAnswer(text: string, expected: string): boolean {
   const needle = matchForm(expected);
   if (needle === "") return false;
-  return ` ${matchForm(text)} `.includes(` ${needle} `);
+  const hay = matchForm(text);
+  if (` ${hay} `.includes(` ${needle} `)) return true;
+  if (expected.length <= ANSWER_BUDGET_CHARS) return false;
+  const piece = hay.split(" ").slice(1, -1).join(" ");
+  return piece.length >= LONG_PIECE_CHARS && ` ${needle} `.includes(` ${piece} `);
 }
 
 /** Whether `text` holds any of the expected answers. */

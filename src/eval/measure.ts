@@ -260,13 +260,30 @@ export function docNumberKeys(doc: CorpusDoc): Set<string> {
 }
 
 /**
+ * Whether a mention reads as an official document number rather than a label (`3-Dario`, a player's shirt; `91025-TS`,
+ * a product code): it has a `/` (`148/QĐ-UB`, `21-KL/TW`, `45/2019/QH14`) and its letter segments are mostly
+ * capitals (`TTg`, `NHNo` pass).
+ */
+export function isOfficialNumber(raw: string): boolean {
+  if (!raw.includes("/")) return false;
+  return raw
+    .split(/[-/\s.]+/)
+    .filter((segment) => /\p{L}/u.test(segment))
+    .every((segment) => {
+      const letters = [...segment].filter((c) => /\p{L}/u.test(c));
+      const capitals = letters.filter((c) => c !== c.toLowerCase()).length;
+      return /^\p{Lu}/u.test(segment) && capitals * 2 >= letters.length;
+    });
+}
+
+/**
  * Official numbers mentioned in body text: `limit` distinct numbers sampled in a stable order, each asked in every
  * form; counts the questions whose top hit holds the number.
  */
 export function measureNumbers(engine: EvalEngine, docs: Iterable<CorpusDoc>, limit: number, notes: string[]): Omit<SetReport, "ms"> {
   const mentions = new Map<string, string>();
   for (const doc of docs) {
-    for (const m of findDocNumbers(doc.body)) if (!mentions.has(m.key)) mentions.set(m.key, m.raw);
+    for (const m of findDocNumbers(doc.body)) if (!mentions.has(m.key) && isOfficialNumber(m.raw)) mentions.set(m.key, m.raw);
   }
   const chosen = sample([...mentions.entries()], ([key]) => key, limit);
   const rows: ReportRow[] = [];
@@ -287,7 +304,7 @@ export function measureNumbers(engine: EvalEngine, docs: Iterable<CorpusDoc>, li
     name: "numbers",
     docs: engine.size,
     questions: chosen.length,
-    notes: [...notes, `${mentions.size} distinct numbers mentioned in body text; ${chosen.length} sampled`],
+    notes: [...notes, `${mentions.size} distinct official numbers mentioned in body text; ${chosen.length} sampled`],
     columns: [{ key: "topHolds", heading: "top hit holds the number" }],
     rows,
     failures: shuffled(failures),

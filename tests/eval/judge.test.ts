@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { bestOverlapSentence, foldQuestion, holdsAnswer, holdsAny, matchForm } from "../../src/eval/judge.js";
+import { isOfficialNumber } from "../../src/eval/measure.js";
 
 describe("matchForm", () => {
   it("lower-cases, drops punctuation and places tone marks one way", () => {
@@ -50,6 +51,15 @@ describe("holdsAnswer", () => {
     expect(holdsAnswer("Mức phạt là 200.000 đồng", "200000 đồng")).toBe(true);
   });
 
+  it("takes a long piece of an answer longer than an answer may be", () => {
+    const clause = (n: number) => `khoản ${n} quy định việc cấp giấy phép cho tổ chức, cá nhân có đủ điều kiện theo luật này`;
+    const long = Array.from({ length: 8 }, (_, i) => clause(i + 1)).join("; ");
+    expect(long.length).toBeGreaterThan(400);
+    expect(holdsAnswer(`…${clause(2)}; ${clause(3)}; ${clause(4)}…`, long)).toBe(true);
+    expect(holdsAnswer(`…${clause(2)}…`, long)).toBe(false);
+    expect(holdsAnswer(`${clause(2)}; ${clause(3)}; ${clause(4)}`.replace("cấp", "thu hồi"), long)).toBe(false);
+  });
+
   it("never holds an empty answer", () => {
     expect(holdsAnswer(sentence, " ... ")).toBe(false);
   });
@@ -76,5 +86,12 @@ describe("bestOverlapSentence", () => {
   it("never abstains while there is a sentence", () => {
     expect(bestOverlapSentence(text, "thời tiết")).toBe("Chợ mở cửa từ sáu giờ sáng.");
     expect(bestOverlapSentence("", "thời tiết")).toBeNull();
+  });
+});
+
+describe("isOfficialNumber", () => {
+  it("takes official numbers and leaves labels and codes", () => {
+    for (const n of ["148/QĐ-UB", "21-KL/TW", "45/2019/QH14", "09/2005/TTg", "40-CT/ T.Ư"]) expect(isOfficialNumber(n), n).toBe(true);
+    for (const n of ["3-Dario", "91025-TS", "1-Rafael/Nadal"]) expect(isOfficialNumber(n), n).toBe(false);
   });
 });
