@@ -9,6 +9,7 @@ import { documentPassages } from "./passage-terms.js";
 import { analyzeQuestion } from "./question.js";
 import { numberTiers, rerank, retrieve, type RetrieveContext } from "./retrieve.js";
 import { ENGINE_SETTINGS } from "./settings.js";
+import { inTextsWords } from "./thesaurus.js";
 import { TypoCorrector } from "./typo.js";
 import type { AskOptions, AskResult, CorpusDoc, DocPage, Engine, Hit, SearchOptions, SearchPage } from "./types.js";
 
@@ -180,11 +181,27 @@ export class VietEngine implements Engine {
 
   private answer(question: string, top: number): Explained {
     const analysis = analyzeQuestion(question);
-    let ranked = retrieve(this.context, analysis, Math.max(ENGINE_SETTINGS.retrieval.candidates, top));
+    // The question read again in the words official texts use ("nghỉ phép năm" → "nghỉ hằng năm").
+    const rewritten = inTextsWords(analysis.text);
+    const alternative = rewritten ? analyzeQuestion(rewritten) : null;
+    let ranked = retrieve(this.context, analysis, Math.max(ENGINE_SETTINGS.retrieval.candidates, top), undefined, alternative);
     const tiers = numberTiers(this.context, analysis);
-    const { candidate, evidence } = findAnswer({ stats: this.index, registry: this.registry, correct: this.context.correct }, analysis, ranked, tiers);
+    const finder = { stats: this.index, registry: this.registry, correct: this.context.correct };
+    const readings = [findAnswer(finder, analysis, ranked, tiers)];
+    if (alternative) readings.push(findAnswer(finder, alternative, ranked, tiers));
+    // The reading whose best sentence is likelier to answer decides; documents keep their best evidence.
+    let candidate: Candidate | null = null;
+    let sure = 0;
+    const evidence = new Map<number, number>();
+    for (const reading of readings) {
+      for (const [slot, value] of reading.evidence) evidence.set(slot, Math.max(value, evidence.get(slot) ?? -Infinity));
+      const p = reading.candidate ? confidence(reading.candidate.features) : 0;
+      if (reading.candidate && (!candidate || p > sure)) {
+        candidate = reading.candidate;
+        sure = p;
+      }
+    }
     ranked = rerank(ranked, evidence, tiers);
-    const sure = candidate ? confidence(candidate.features) : 0;
     const answer = candidate && sure >= CONFIDENCE_MODEL.threshold ? candidate.answer : null;
     const hits: Hit[] = ranked.slice(0, top).map((r) => ({
       docId: this.registry.meta(r.doc).id,

@@ -116,11 +116,15 @@ export function findAnswer(
     sentences.forEach((sentence, i) => {
       if (!LIST_ITEM.test(sentence.text)) leadIn = -1;
       const context = new Set(titleHas);
-      if (leadIn >= 0) addTokens(context, sentenceTokens[leadIn]!, relevant);
-      if (sentence.text.endsWith(":")) leadIn = i;
       const tokens = sentenceTokens[i]!;
       const has = new Set<number>();
       addTokens(has, tokens, relevant);
+      // A list item and the line that introduces it are one sentence: "… được nghỉ hằng năm … như
+      // sau: a) 12 ngày làm việc …" says the lead-in's words as surely as the item's.
+      const itemLeadIn = leadIn;
+      const isItem = itemLeadIn >= 0 && itemLeadIn !== i;
+      if (isItem) addTokens(has, sentenceTokens[itemLeadIn]!, relevant);
+      if (sentence.text.endsWith(":")) leadIn = i;
       let matched = 0;
       let own = 0;
       let accentBonus = 0;
@@ -142,10 +146,17 @@ export function findAnswer(
       // The sentence itself, not only its title and document, must say a good part of what is asked.
       const ownShare = totalIdf === 0 ? 0 : Math.max(0, (own - brokenWords(collocations, has, has)) / totalIdf);
       if (totalIdf > 0 && ownShare < s.minOwnCoverage && !numberMatch) return;
-      const pairs = pairMatches(analysis, tokens);
+      // What the question pins down is said near the answer (or in the title), not only somewhere
+      // in a long page about many places.
+      if (constraints.length > 0 && !numberMatch) {
+        const near = [titleTokens, ...sentenceTokens.slice(Math.max(0, i - s.constraintSentences), i + s.constraintSentences + 1)];
+        if (isItem) near.push(sentenceTokens[itemLeadIn]!);
+        if (unmet(constraints, constraintText(near, doc.date, [], doc.number)).some((c) => c.kind !== "year")) return;
+      }
+      const pairs = Math.max(pairMatches(analysis, tokens), isItem ? pairMatches(analysis, sentenceTokens[itemLeadIn]!) : 0);
       const figure = needsFigure ? pickFigure(stats, sentence.text, tokens, analysis, questionNumbers) : null;
       if (needsFigure && !figure && (coverage < s.minCoverageWithoutWantedFigure || analysis.focus.length > 0)) return;
-      const mainRule = i < s.ruleSentences && !CONDITION_START.test(sentence.text) ? 1 : 0;
+      const mainRule = (isItem ? itemLeadIn : i) < s.ruleSentences && !CONDITION_START.test(sentence.text) ? 1 : 0;
       let sentenceScore = coverage + s.pairBonus * pairs + accentBonus / Math.max(totalIdf, 1) + s.rankShare * relative;
       if (figure) sentenceScore += s.figureBonus;
       else if (needsFigure) sentenceScore -= s.noFigurePenalty;
@@ -261,8 +272,7 @@ function pickFigure(stats: TermStats, text: string, tokens: Token[], analysis: Q
       return new RegExp(`^[\\d.,\\s%]*(?:\\S+\\s)?${analysis.unit}\\b`).test(after) || new RegExp(`\\b${analysis.unit}\\b`).test(foldDiacritics(f.text.toLowerCase()));
     }
     if (analysis.focus.length > 0 && analysis.kind !== "percent") {
-      const window = (analysis.focusAccented ? lower : folded).slice(Math.max(0, f.start - s.focusWindowChars), f.end + s.focusWindowChars);
-      return focusRe.test(window);
+      return countsFocus(analysis.focusAccented ? lower : folded, f, new RegExp(focusRe.source, "gu"));
     }
     return true;
   });
@@ -288,6 +298,56 @@ function pickFigure(stats: TermStats, text: string, tokens: Token[], analysis: Q
     focusSpans.reduce((best, [a, b]) => Math.max(best, Math.exp(-(b <= f.start ? f.start - b : a >= f.end ? a - f.end : 0) / s.focusDecayChars)), 0);
   const score = (f: Figure) => s.focusWeight * focusCloseness(f) + closeness(f);
   return figures.reduce((a, b) => (score(b) > score(a) ? b : a));
+}
+
+/**
+ * Whether a figure counts what the question counts, by the order of Vietnamese noun phrases: the
+ * numeral comes before its noun, with at most a classifier between ("67 tổ chức cơ sở đảng", "23
+ * xã" counts communes, not the "huyện" further on), or after it in a predicate within the same
+ * clause ("tổng số đảng viên 7.210 đồng chí", "số đảng viên là 7.210"). Nothing between may be
+ * another number or end the clause.
+ */
+export function countsFocus(text: string, figure: { start: number; end: number }, focusRe: RegExp): boolean {
+  const s = ENGINE_SETTINGS.answer;
+  // A figure with a unit of its own ("2 người", "mười lăm tuổi") counts that unit.
+  const own = text.slice(figure.start, figure.end).replace(NUMBER_WORDS_RE, " ").trim();
+  if (/\p{L}/u.test(own) && !focusRe.test(text.slice(figure.start, figure.end))) return false;
+  focusRe.lastIndex = 0;
+  for (const m of text.matchAll(focusRe)) {
+    const start = m.index!;
+    const end = start + m[0].length;
+    const gap = start >= figure.end ? text.slice(figure.end, start) : end <= figure.start ? text.slice(end, figure.start) : "";
+    if (start < figure.end && end > figure.start) return true;
+    if (/[\d;.!?]/u.test(gap)) continue;
+    const words = gap.trim() === "" ? 0 : gap.trim().split(/\s+/).length;
+    if (start >= figure.end) {
+      if (words <= s.wordsBeforeCountedNoun && !/[,:]/.test(gap)) return true;
+    } else if (words <= s.wordsAfterCountedNoun && !countsSomethingElse(text.slice(figure.end))) return true;
+  }
+  return false;
+}
+
+// Digits and number words, to tell a bare numeral from a figure with its own unit.
+const NUMBER_WORDS_RE = /\d+(?:[.,]\d+)*|(?<![\p{L}])(?:một|hai|ba|bốn|tư|năm|sáu|bảy|tám|chín|mười|mươi|mốt|lăm|nhăm|trăm|nghìn|ngàn|triệu|tỷ|mot|bon|tu|nam|sau|bay|tam|chin|muoi|lam|nham|tram|nghin|ngan|trieu|ty)(?![\p{L}])/gu;
+
+// Words that may follow a figure that counts the noun before it: classifiers of people and things
+// ("7.210 đồng chí", "51 cơ sở") and words that end or continue the clause ("là 67, gồm …").
+const AFTER_COUNT = [
+  "đồng", "người", "cái", "chiếc", "con", "ngôi", "căn", "lượt", "vị",
+  "và", "với", "trong", "tại", "ở", "so", "trên", "dưới", "của", "là", "thì", "nên", "đã", "được", "tăng", "giảm", "gồm",
+  "hiện", "năm", "tháng", "ngày", "từ", "đến", "nay", "trở", "khoảng", "hơn",
+];
+const AFTER_COUNT_ACCENTED = new Set(AFTER_COUNT);
+const AFTER_COUNT_FOLDED = new Set(AFTER_COUNT.map((w) => foldDiacritics(w)));
+
+/**
+ * Whether the words right after a figure make it count something of its own ("30 hồ cá"). `after`
+ * is canonical text, with diacritics or folded; a folded word is compared with folded words.
+ */
+function countsSomethingElse(after: string): boolean {
+  const next = /^\s*([\p{L}]+)/u.exec(after)?.[1];
+  if (!next) return false;
+  return foldDiacritics(next) === next ? !AFTER_COUNT_FOLDED.has(next) : !AFTER_COUNT_ACCENTED.has(next);
 }
 
 /** The span of the question's words in a sentence, for clipping a sentence without a figure. */

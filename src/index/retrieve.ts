@@ -2,7 +2,7 @@ import type { DocRegistry } from "./doc-registry.js";
 import { foldedDocNumberTerm } from "./passage-terms.js";
 import { docNumberHash } from "./tokenize.js";
 import type { Accumulator, InvertedIndex } from "./inverted-index.js";
-import { queryTerms, type Correct } from "./query-terms.js";
+import { queryTerms, type Correct, type QueryTerm } from "./query-terms.js";
 import type { QuestionAnalysis } from "./question.js";
 import { ENGINE_SETTINGS } from "./settings.js";
 import type { DocType } from "./types.js";
@@ -27,12 +27,13 @@ export interface RetrieveContext {
  * then BM25 over passages (a document scores as its best passage), with boosts for the year asked
  * and, for "mới nhất", for recent dates.
  */
-export function retrieve(ctx: RetrieveContext, analysis: QuestionAnalysis, k: number, type?: DocType): Ranked[] {
+export function retrieve(ctx: RetrieveContext, analysis: QuestionAnalysis, k: number, type?: DocType, alternative?: QuestionAnalysis | null): Ranked[] {
   const s = ENGINE_SETTINGS.retrieval;
   const { index, registry } = ctx;
   const acc = ctx.accumulator();
   // Rare terms first: the accumulator is the same whatever the order, but this keeps it predictable.
-  const terms = queryTerms(analysis, index, ctx.correct).sort((a, b) => b.idf - a.idf);
+  const terms = withAlternative(queryTerms(analysis, index, ctx.correct), alternative ? queryTerms(alternative, index, ctx.correct) : []);
+  terms.sort((a, b) => b.idf - a.idf);
   // Rare terms (and syllable pairs) are walked in full; common syllables (của, và, năm) are only
   // looked up for the candidates the rare ones found: their lists are the bulk of the work and
   // they change the order of the candidates, not which documents are candidates.
@@ -69,6 +70,19 @@ export function retrieve(ctx: RetrieveContext, analysis: QuestionAnalysis, k: nu
     .map(([slot, tier]) => ({ doc: slot, score: (scoreOf.get(slot) ?? 0) + tier * (top + 1) }))
     .sort((a, b) => b.score - a.score || a.doc - b.doc);
   return [...first, ...ranked.filter((r) => !tiers.has(r.doc))].slice(0, k);
+}
+
+/**
+ * The question's terms with those of its reading in the texts' words (`thesaurus.ts`), which weigh
+ * less than the words typed.
+ */
+function withAlternative(typed: QueryTerm[], alternative: QueryTerm[]): QueryTerm[] {
+  const byHash = new Map(typed.map((t) => [t.hash, t]));
+  for (const t of alternative) {
+    if (byHash.has(t.hash)) continue;
+    byHash.set(t.hash, { ...t, weight: t.weight * ENGINE_SETTINGS.retrieval.thesaurusWeight });
+  }
+  return [...byHash.values()];
 }
 
 /**

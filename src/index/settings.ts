@@ -107,8 +107,10 @@ export const ENGINE_SETTINGS = {
     headingChars: 25,
     /** Score penalty of a heading. */
     headingPenalty: 0.2,
-    /** Characters around a figure in which the counted word must be found ("7.210 đảng viên"). */
-    focusWindowChars: 40,
+    /** Words allowed between a numeral and the noun it counts (a classifier: "67 tổ chức", "3 ngôi trường"). */
+    wordsBeforeCountedNoun: 2,
+    /** Words allowed between a counted noun and a figure after it in the same clause ("đảng viên là 7.210"). */
+    wordsAfterCountedNoun: 4,
     /** Characters after a figure in which its unit must start ("08 giờ"). */
     unitWindowChars: 16,
     /** Decay length of a question word's pull on a figure, in characters. */
@@ -117,6 +119,8 @@ export const ENGINE_SETTINGS = {
     focusDecayChars: 8,
     /** Weight of the counted word's pull against the other question words' pull. */
     focusWeight: 10,
+    /** Sentences on each side of the answer within which the question's place, law or person must be said. */
+    constraintSentences: 3,
     /** Sentences from a text's start that state its rule (later ones add cases and exceptions), a count. */
     ruleSentences: 2,
     /** Score penalty of a clause that states a special case ("Trường hợp …", "Nếu …") after the rule. */
