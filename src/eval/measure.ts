@@ -142,19 +142,33 @@ export interface HeldOutQuestion {
 export type Occurrences = Map<string, Set<string>>;
 
 /**
- * Finds, for each expected answer, the documents whose title or body holds it, reading each text once.
+ * Finds, for each expected answer, the documents whose title or body holds it, reading each text once. Answers are
+ * looked up by their first word, so the work grows with the texts, not with texts × answers.
  * Returns the answers keyed by their matching form.
  */
 export function findOccurrences(docs: Iterable<CorpusDoc>, answers: Iterable<string>): Occurrences {
   const needles = new Map<string, Set<string>>();
+  const byFirstWord = new Map<string, string[][]>();
   for (const answer of answers) {
     const form = matchForm(answer);
-    if (form !== "") needles.set(form, new Set());
+    if (form === "" || needles.has(form)) continue;
+    needles.set(form, new Set());
+    const words = form.split(" ");
+    const list = byFirstWord.get(words[0]!);
+    if (list) list.push(words);
+    else byFirstWord.set(words[0]!, [words]);
   }
-  const list = [...needles.entries()];
   for (const doc of docs) {
-    const text = ` ${matchForm(`${doc.title}\n${doc.body}`)} `;
-    for (const [needle, ids] of list) if (text.includes(` ${needle} `)) ids.add(doc.id);
+    const words = matchForm(`${doc.title}\n${doc.body}`).split(" ");
+    for (let i = 0; i < words.length; i++) {
+      const candidates = byFirstWord.get(words[i]!);
+      if (!candidates) continue;
+      for (const needle of candidates) {
+        let k = 1;
+        while (k < needle.length && words[i + k] === needle[k]) k++;
+        if (k === needle.length) needles.get(needle.join(" "))!.add(doc.id);
+      }
+    }
   }
   return needles;
 }

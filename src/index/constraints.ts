@@ -98,9 +98,11 @@ export function questionConstraints(analysis: QuestionAnalysis): Constraint[] {
     for (; end < tokens.length && end - start < 3; end++) {
       const t = tokens[end]!;
       if (end > start && t.breakBefore) break;
-      if (t.kind !== "word" || NAME_STOP.has(t.folded) || UNIT_WORDS.has(t.folded) || taken.has(end)) break;
-      // Typed with capitals, the name is the capitalised syllables.
+      if (t.kind !== "word" || UNIT_WORDS.has(t.folded) || taken.has(end)) break;
+      // Typed with capitals, the name is the capitalised syllables; in lower case, it ends before
+      // the question's own words.
       if (isCapital(text, t) !== isCapital(text, tokens[start]!)) break;
+      if (!isCapital(text, t) && NAME_STOP.has(t.folded)) break;
     }
     if (end - start >= (isCapital(text, tokens[start]!) ? 1 : 2)) found.push(make("place", start, end));
   }
