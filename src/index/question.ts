@@ -104,10 +104,9 @@ const REWRITES: Array<[RegExp, string]> = (
     ["nld|nlđ", "người lao động"],
     ["nsdld|nsdlđ", "người sử dụng lao động"],
     ["hdld|hđlđ|hđld", "hợp đồng lao động"],
-    ["tang ca|tăng ca", "làm thêm giờ"],
     ["flycam", "tàu bay không người lái"],
-    ["nghi phep nam|nghỉ phép năm", "nghỉ hằng năm"],
     ["bn|bnh", "bao nhiêu"],
+    ["tp", "thành phố"],
     ["nhiu", "nhiêu"],
   ] as Array<[string, string]>
 ).map(([from, to]) => [new RegExp(`(?<![\\p{L}\\p{N}])(?:${from})(?![\\p{L}\\p{N}])`, "giu"), to]);
