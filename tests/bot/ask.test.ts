@@ -47,7 +47,7 @@ describe("asking a question", () => {
     });
     await t.say("thủ tục gì đó không có");
     const text: string = t.sent("sendMessage")[0]!.payload.text;
-    expect(text).toContain("chưa tìm thấy câu trả lời");
+    expect(text).toContain("Tôi chưa chắc chắn câu trả lời; các văn bản có thể liên quan:");
     expect(text).toContain("Bộ phận Một cửa, UBND thành phố");
     expect(text.match(/<b>\d\.<\/b>/g)).toHaveLength(3);
     expect(() => parseTelegramHtml(text)).not.toThrow();
@@ -60,6 +60,7 @@ describe("asking a question", () => {
     const text: string = t.sent("sendMessage")[0]!.payload.text;
     expect(text).toContain("chưa tìm thấy câu trả lời");
     expect(text).not.toContain("có thể liên quan");
+    expect(text).not.toContain("chưa chắc chắn");
     expect(text).toContain("Để hỏi trực tiếp cán bộ");
   });
 
