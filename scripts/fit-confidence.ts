@@ -55,6 +55,8 @@ const { values } = parseArgs({
     "data-dir": { type: "string", default: "data" },
     limit: { type: "string" },
     write: { type: "boolean", default: false },
+    /** Only the sets over their own passages (no 53k engine): a quick look at the candidates. */
+    "small-only": { type: "boolean", default: false },
   },
 });
 const limit = values.limit === undefined ? undefined : Number(values.limit);
@@ -87,6 +89,13 @@ for (const { name, set } of sets) {
 }
 
 // At scale: the bench articles and the law articles (one snapshot), with the passages of the other sets added.
+if (values["small-only"]) {
+  for (const p of populations.values()) {
+    const holds = p.rows.filter((r) => r.y === 1).length;
+    process.stdout.write(`${p.set} ${p.fit ? "fit" : "held out"}: ${p.asked} asked, candidate holds ${((100 * holds) / p.asked).toFixed(1)}%, no candidate ${((100 * (p.asked - p.rows.length)) / p.asked).toFixed(1)}%\n`);
+  }
+  process.exit(0);
+}
 const big = loadBigCorpus(values["data-dir"], values.data, values.bench);
 const engine = big.loaded.engine;
 const extra: CorpusDoc[] = [...sets[0]!.set.docs, ...sets[1]!.set.docs];

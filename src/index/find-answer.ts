@@ -155,7 +155,8 @@ export function findAnswer(
       }
       const pairs = Math.max(pairMatches(analysis, tokens), isItem ? pairMatches(analysis, sentenceTokens[itemLeadIn]!) : 0);
       const figure = needsFigure ? pickFigure(stats, sentence.text, tokens, analysis, questionNumbers) : null;
-      if (needsFigure && !figure && (coverage < s.minCoverageWithoutWantedFigure || analysis.focus.length > 0)) return;
+      // A count of something is not answered without a count; other kinds may be, with less confidence.
+      if (needsFigure && !figure && analysis.focus.length > 0) return;
       const mainRule = (isItem ? itemLeadIn : i) < s.ruleSentences && !CONDITION_START.test(sentence.text) ? 1 : 0;
       let sentenceScore = coverage + s.pairBonus * pairs + accentBonus / Math.max(totalIdf, 1) + s.rankShare * relative;
       if (figure) sentenceScore += s.figureBonus;

@@ -76,13 +76,13 @@ export const ENGINE_SETTINGS = {
     /** Syllables at most this many tokens apart, in either order, count as "together" for a two-syllable word. */
     nearTokens: 3,
     /** Below this share of the question's weight found in the document, it is not read further. */
-    minDocCoverage: 0.5,
+    minDocCoverage: 0.3,
     /** Below this share found in the answer sentence (title counted half), the sentence is not considered. */
-    minSentenceCoverage: 0.55,
+    minSentenceCoverage: 0.35,
     /** For questions that want no figure (how, what, where), the sentence coverage needed. */
     minCoverageWithoutFigure: 0.7,
     /** Below this share of the question's weight in the sentence alone (no title, no lead-in), not considered. */
-    minOwnCoverage: 0.3,
+    minOwnCoverage: 0.2,
     /** Without the figure asked for, a sentence needs this coverage to be kept at all. */
     minCoverageWithoutWantedFigure: 0.75,
     /** Share of a sentence's coverage that comes from its document's coverage (the rest is its own). */
