@@ -118,6 +118,7 @@ function measureSet(name: Exclude<SetName, "all">, options: Options): Omit<SetRe
 function unanswerable(options: Options): Omit<SetReport, "ms"> {
   const big = loadBigCorpus(options.dataDir, options.devDir, options.benchFile);
   const legal = readLegal(options.devDir).questions.filter((q) => q.judged);
+  const regulation = readRegulation(options.devDir).questions;
   const seed = loadCorpus(options.corpusPath).docs.find((d) => d.id === SEED_PAGE_ID);
   const city: DevQuestion[] = seed
     ? parseGolden(readFileSync(options.goldenPath, "utf8"), options.goldenPath)
@@ -126,6 +127,7 @@ function unanswerable(options: Options): Omit<SetReport, "ms"> {
     : [];
   const held: HeldOutQuestion[] = [
     ...legal.map((question) => ({ source: "legal" as const, question, remove: question.goldIds, present: [] })),
+    ...regulation.map((question) => ({ source: "regulation" as const, question, remove: question.goldIds, present: [] })),
     ...city.map((question) => ({ source: "city" as const, question, remove: [], present: [seed as CorpusDoc] })),
   ];
   const chosen = sample(held, (h) => h.question.id, options.limit);
