@@ -130,8 +130,9 @@ function unanswerable(options: Options): Omit<SetReport, "ms"> {
     ...regulation.map((question) => ({ source: "regulation" as const, question, remove: question.goldIds, present: [] })),
     ...city.map((question) => ({ source: "city" as const, question, remove: [], present: [seed as CorpusDoc] })),
   ];
+  // Where the answers occur is found for every question, sampled or not, so that one cached scan serves every --limit.
+  const occurrences = cachedOccurrences(options.dataDir, big, seed ? [seed] : [], held.flatMap((h) => h.question.answers));
   const chosen = sample(held, (h) => h.question.id, options.limit);
-  const occurrences = cachedOccurrences(options.dataDir, big, seed ? [seed] : [], chosen.flatMap((h) => h.question.answers));
   const notes = [`engine ${big.loaded.origin} (${big.dir})`, seed ? "" : `the seed page ${SEED_PAGE_ID} is not in ${options.corpusPath}: no city questions`];
   if (chosen.length < held.length) notes.push(`sampled ${chosen.length} of ${held.length} questions`);
   return measureUnanswerable(big.loaded.engine, chosen, occurrences, notes);

@@ -149,18 +149,28 @@ export type Occurrences = Map<string, Set<string>>;
 
 /**
  * Finds, for each expected answer, the documents whose title or body holds it, reading each text once.
- * Returns the answers keyed by their matching form.
+ * Returns the answers keyed by their matching form. Each answer is tried only on texts that hold its longest word
+ * (a set lookup per word), which keeps hundreds of answers over 55k texts to one pass of tokenising.
  */
 export function findOccurrences(docs: Iterable<CorpusDoc>, answers: Iterable<string>): Occurrences {
   const needles = new Map<string, Set<string>>();
+  const byAnchor = new Map<string, string[]>();
   for (const answer of answers) {
     const form = matchForm(answer);
-    if (form !== "") needles.set(form, new Set());
+    if (form === "" || needles.has(form)) continue;
+    needles.set(form, new Set());
+    const anchor = form.split(" ").reduce((a, b) => (b.length > a.length ? b : a));
+    byAnchor.set(anchor, [...(byAnchor.get(anchor) ?? []), form]);
   }
-  const list = [...needles.entries()];
   for (const doc of docs) {
-    const text = ` ${matchForm(`${doc.title}\n${doc.body}`)} `;
-    for (const [needle, ids] of list) if (text.includes(` ${needle} `)) ids.add(doc.id);
+    const form = matchForm(`${doc.title}\n${doc.body}`);
+    const text = ` ${form} `;
+    const tried = new Set<string>();
+    for (const word of form.split(" ")) {
+      if (tried.has(word)) continue;
+      tried.add(word);
+      for (const needle of byAnchor.get(word) ?? []) if (text.includes(` ${needle} `)) needles.get(needle)!.add(doc.id);
+    }
   }
   return needles;
 }
