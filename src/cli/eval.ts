@@ -7,7 +7,7 @@ import { createEngine } from "../index/engine.js";
 import type { CorpusDoc } from "../index/types.js";
 import { DEFAULT_BENCH_FILE, cachedOccurrences, loadBigCorpus } from "../eval/big-corpus.js";
 import { DEFAULT_DEV_DATA, type DevQuestion, type DevSet, readLegal, readReading, readRegulation, sample } from "../eval/dev-sets.js";
-import { type HeldOutQuestion, type SetReport, measureAnswered, measureNumbers, measureUnanswerable } from "../eval/measure.js";
+import { HELD_OUT_SOURCES, type HeldOutQuestion, type SetReport, measureAnswered, measureNumbers, measureUnanswerable } from "../eval/measure.js";
 import { formatReport, jsonSummary } from "../eval/report.js";
 
 // `npm run eval [-- --set NAME] [--data DIR] [--limit N] [--failures N] [--json]`: measures the engine.
@@ -132,9 +132,10 @@ function unanswerable(options: Options): Omit<SetReport, "ms"> {
   ];
   // Where the answers occur is found for every question, sampled or not, so that one cached scan serves every --limit.
   const occurrences = cachedOccurrences(options.dataDir, big, seed ? [seed] : [], held.flatMap((h) => h.question.answers));
-  const chosen = sample(held, (h) => h.question.id, options.limit);
+  // --limit samples within each source, so that a quick run still asks legal and city questions.
+  const chosen = HELD_OUT_SOURCES.flatMap((s) => sample(held.filter((h) => h.source === s), (h) => h.question.id, options.limit));
   const notes = [`engine ${big.loaded.origin} (${big.dir})`, seed ? "" : `the seed page ${SEED_PAGE_ID} is not in ${options.corpusPath}: no city questions`];
-  if (chosen.length < held.length) notes.push(`sampled ${chosen.length} of ${held.length} questions`);
+  if (chosen.length < held.length) notes.push(`sampled ${chosen.length} of ${held.length} questions (at most ${options.limit} a source)`);
   return measureUnanswerable(big.loaded.engine, chosen, occurrences, notes);
 }
 
