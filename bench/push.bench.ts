@@ -90,7 +90,7 @@ async function benchBroadcast(subscribers: number, ratePerSecond = 25) {
   const api = new Api(TOKEN, { apiRoot: fake.apiRoot });
   api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
   const worker = createDeliveryWorker({ api, outbox: stores.outbox, logger }, { ratePerSecond });
-  registerPushSenders(worker, { items: stores.items, subscriptions: stores.subscriptions, translate: (_l, k) => k, logger });
+  registerPushSenders(worker, { items: stores.items, subscriptions: stores.subscriptions, translator: () => (k) => k, logger });
   const started = performance.now();
   await worker.drain();
   const seconds = (performance.now() - started) / 1000;

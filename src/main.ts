@@ -1,7 +1,7 @@
 import { join } from "node:path";
-import { createI18n } from "./bot/i18n.js";
-import { createBot } from "./bot/index.js";
-import { CLOSE_POLLS_JOB, createPollsSetup } from "./bot/polls-setup.js";
+import { registerCommands } from "./bot/commands.js";
+import { createTranslations } from "./bot/i18n.js";
+import { createBot, toInputFile } from "./bot/index.js";
 import { CONSOLE_BOT_INFO, CONSOLE_TOKEN, runConsole } from "./bot/console.js";
 import { type RunningBot, startPolling } from "./bot/polling.js";
 import { startWebhook } from "./bot/webhook.js";
@@ -9,6 +9,7 @@ import { type Config, ConfigError, loadConfig } from "./config.js";
 import { loadEngine } from "./corpus/engine-store.js";
 import { loadCorpus } from "./corpus/load-corpus.js";
 import type { Engine } from "./index/types.js";
+import { CLOSE_POLLS_JOB, createPollsRuntime } from "./jobs/start-polls.js";
 import { createPushRuntime, indexStoredItems } from "./jobs/start-push.js";
 import { createLogger, type Logger } from "./logger.js";
 import { openDatabase } from "./storage/database.js";
@@ -63,6 +64,9 @@ async function main(): Promise<void> {
   };
 
   const engine = buildEngine(config, logger);
+  // The one translation instance: handlers get it as ctx.t, jobs as the translator.
+  const translations = createTranslations(config.cityName);
+  const { translator } = translations;
   const users = createUserStore(db);
   const questions = createQuestionStore(db);
   const sources = loadSources(config.sourcesFile);
@@ -70,10 +74,12 @@ async function main(): Promise<void> {
   indexStoredItems(pushStores.items, engine, logger);
   // The delivery worker is created with the bot; until then a wake-up has nobody to wake.
   let wakePush: () => void = () => {};
-  const polls = createPollsSetup({
+  const polls = createPollsRuntime({
     db,
     outbox: pushStores.outbox,
     logger,
+    translator,
+    inputFile: toInputFile,
     timeZone: config.timeZone,
     staffChatId: config.staffChatId,
     quietHours: config.quietHours,
@@ -99,7 +105,7 @@ async function main(): Promise<void> {
 
   if (!config.botToken) {
     // Console chat: same bot, same handlers, API answered in memory; ends with standard input.
-    const bot = createBot(CONSOLE_TOKEN, deps, { botInfo: CONSOLE_BOT_INFO });
+    const bot = createBot(CONSOLE_TOKEN, deps, { botInfo: CONSOLE_BOT_INFO, translations });
     const onSignal = () => process.stdin.destroy();
     process.once("SIGINT", onSignal).once("SIGTERM", onSignal);
     await runConsole(bot, { input: process.stdin, output: process.stdout });
@@ -107,16 +113,15 @@ async function main(): Promise<void> {
     return;
   }
 
-  const bot = createBot(config.botToken, deps, { apiRoot: config.telegramApiRoot });
+  const bot = createBot(config.botToken, deps, { apiRoot: config.telegramApiRoot, translations });
 
   // ---- Jobs: start scheduled work here and push it onto `stoppables` (stopped before the database).
-  const i18n = createI18n();
   const push = createPushRuntime({
     api: bot.api,
     stores: pushStores,
     engine,
     logger,
-    translate: (locale, key, vars) => i18n.t(locale, key, { city: config.cityName, ...vars }),
+    translator,
     sources,
     corpusDir: config.corpusDir,
     loadCorpusFile: (path) => loadCorpus(path).docs,
@@ -134,7 +139,7 @@ async function main(): Promise<void> {
   stoppables.push({ name: "push", stop: () => push.stop() });
   // Deadlines that passed while the bot was down close now rather than at the next tick.
   void push.scheduler.run(CLOSE_POLLS_JOB);
-  void polls.registerStaffCommands(bot.api);
+  void registerCommands(bot.api, { translator, logger, staffChatId: config.staffChatId });
   // ---- End of jobs.
 
   process.once("SIGINT", () => void shutdown("SIGINT").then(() => process.exit(0)));

@@ -2,9 +2,10 @@ import type { I18nFlavor } from "@grammyjs/i18n";
 import type { Context } from "grammy";
 import type { Engine } from "../index/types.js";
 import type { QuietHours } from "../jobs/quiet-hours.js";
+import type { Clock } from "../clock.js";
 import type { Logger } from "../logger.js";
 import type { PushStores } from "../storage/push-stores.js";
-import type { PollsFeatureDeps } from "./polls-deps.js";
+import type { PollsFeatureDeps } from "../jobs/start-polls.js";
 import type { QuestionStore } from "../storage/question-store.js";
 import type { UserStore } from "../storage/user-store.js";
 
@@ -23,8 +24,8 @@ export interface BotDeps {
   contactLine: string;
   /** Staff group chat id (`STAFF_CHAT_ID`), or undefined when staff features are not set up. */
   staffChatId?: number | undefined;
-  /** Clock in milliseconds, injectable for tests. Defaults to `Date.now`. */
-  now?: () => number;
+  /** Clock in epoch milliseconds, injectable for tests. Defaults to the system clock. */
+  now?: Clock;
   /** Opinion polls and staff insight; without them staff commands answer that they are not set up. */
   polls?: PollsFeatureDeps;
   /** Subscriptions, sources and announcements; without it those commands are not offered. */
@@ -48,6 +49,8 @@ export interface PushBotDeps {
 export interface BotContextExtras {
   /** Logger bound to the update being handled (`update_id`). */
   logger: Logger;
+  /** The bot's clock: `deps.now`, else the system clock. */
+  now: Clock;
   deps: BotDeps;
 }
 

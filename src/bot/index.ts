@@ -1,7 +1,8 @@
 import { autoRetry } from "@grammyjs/auto-retry";
 import { sequentialize } from "@grammyjs/runner";
-import { Bot, BotError, type Composer, GrammyError, HttpError } from "grammy";
+import { Bot, BotError, type Composer, GrammyError, HttpError, InputFile } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
+import { systemClock } from "../clock.js";
 import type { BotContext, BotDeps } from "./context.js";
 import { announceFeature } from "./features/announce.js";
 import { askFeature } from "./features/ask.js";
@@ -19,7 +20,7 @@ import { staffStatsFeature } from "./features/staff-stats.js";
 import { startFeature } from "./features/start.js";
 import { subscribeFeature } from "./features/subscribe.js";
 import { unhandledFeature } from "./features/unhandled.js";
-import { createI18n } from "./i18n.js";
+import { createTranslations, type Translations } from "./i18n.js";
 import { dedupePresses } from "./middlewares/dedupe-presses.js";
 import { rateLimit, type RateLimitOptions } from "./middlewares/rate-limit.js";
 import { trackUser } from "./middlewares/track-user.js";
@@ -57,8 +58,6 @@ export const ALLOWED_UPDATES = [
   "callback_query",
   "inline_query",
   "my_chat_member",
-  "poll",
-  "poll_answer",
 ] as const;
 
 /** Options of {@link createBot}. */
@@ -73,6 +72,13 @@ export interface CreateBotOptions {
   maxDelaySeconds?: number;
   /** Per-user message limit. Defaults to {@link rateLimit}'s. */
   rateLimit?: RateLimitOptions;
+  /** The process's one translation instance (`main.ts` makes it). Defaults to one over `deps.cityName`. */
+  translations?: Translations;
+}
+
+/** Wraps bytes for upload, for jobs that send files and must not import grammY values themselves. */
+export function toInputFile(data: Uint8Array, filename: string): InputFile {
+  return new InputFile(data, filename);
 }
 
 /**
@@ -85,6 +91,7 @@ export interface CreateBotOptions {
  * const polling = await startPolling(bot, { logger });
  */
 export function createBot(token: string, deps: BotDeps, options: CreateBotOptions = {}): Bot<BotContext> {
+  const now = deps.now ?? systemClock;
   const bot = new Bot<BotContext>(token, {
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
     client: { ...(options.apiRoot ? { apiRoot: options.apiRoot } : {}) },
@@ -99,14 +106,15 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   bot.use((ctx, next) => {
     ctx.deps = deps;
     ctx.logger = deps.logger.child({ update_id: ctx.update.update_id });
+    ctx.now = now;
     return next();
   });
   // One chat's updates are handled in order even under the runner's concurrency.
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
-  bot.use(createI18n());
+  bot.use((options.translations ?? createTranslations(deps.cityName)).plugin);
   bot.use(trackUser());
-  bot.use(rateLimit({ now: deps.now, ...options.rateLimit }));
-  bot.use(dedupePresses({ now: deps.now }));
+  bot.use(rateLimit({ now, ...options.rateLimit }));
+  bot.use(dedupePresses({ now }));
 
   const features = bot.errorBoundary(apologise);
   for (const feature of FEATURES) features.use(feature);

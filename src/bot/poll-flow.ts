@@ -1,13 +1,14 @@
 import { InlineKeyboard } from "grammy";
 import type { ForceReply } from "grammy/types";
 import { pollRecipients } from "../jobs/poll-delivery.js";
-import { escapeHtml } from "../polls/format-results.js";
-import { DEFAULT_POLL_DAYS, formatDeadline } from "../polls/parse-deadline.js";
+import { escapeHtml } from "../html.js";
+import { DEFAULT_POLL_DAYS } from "../polls/parse-deadline.js";
+import { formatInstant } from "../time-zone.js";
 import type { PollProblem } from "../polls/poll-limits.js";
 import { buildPollMessage } from "../polls/poll-message.js";
 import type { DraftState, Poll, PollAudience } from "../storage/polls-store.js";
 import type { BotContext } from "./context.js";
-import type { PollsFeatureDeps } from "./polls-deps.js";
+import type { PollsFeatureDeps } from "../jobs/start-polls.js";
 
 // The steps of `/thamdo`'s guided flow and its preview, shared by the feature's handlers.
 
@@ -25,7 +26,7 @@ export type FlowStep = "question" | "options" | "multiple" | "anonymous" | "dead
 
 /** Saves the flow at `step` and asks that step's question. */
 export async function advance(ctx: BotContext, deps: PollsFeatureDeps, state: DraftState, step: FlowStep, data: FlowData) {
-  deps.polls.saveDraftState({ ...state, step, data: { ...data } }, deps.now());
+  deps.polls.saveDraftState({ ...state, step, data: { ...data } }, new Date(deps.now()));
   const cancel = { text: ctx.t("polls-button-cancel"), callback_data: "pf:x" };
   switch (step) {
     case "options":
@@ -94,7 +95,7 @@ export async function finish(ctx: BotContext, deps: PollsFeatureDeps, state: Dra
       createdBy: state.userId,
       closesAt: new Date(data.closesAt),
     },
-    deps.now(),
+    new Date(deps.now()),
   );
   return showPreview(ctx, deps, poll);
 }
@@ -108,7 +109,7 @@ export async function showPreview(ctx: BotContext, deps: PollsFeatureDeps, poll:
       ? ctx.t("polls-preview-audience-chat", { chat: String(poll.audienceChatId) })
       : ctx.t(`polls-preview-audience-${poll.audience}`, { count: pollRecipients(deps.delivery, poll).length });
   const text = [ctx.t("polls-preview-title", { id: poll.id }), "", message.text, "", options, "", audience].join("\n");
-  deps.logger.info({ pollId: poll.id, userId: poll.createdBy, deadline: formatDeadline(poll.closesAt, deps.timeZone) }, "polls: draft created");
+  deps.logger.info({ pollId: poll.id, userId: poll.createdBy, deadline: formatInstant(poll.closesAt.getTime(), deps.timeZone) }, "polls: draft created");
   return ctx.reply(text, {
     parse_mode: "HTML",
     reply_markup: new InlineKeyboard().text(ctx.t("polls-button-send"), `ps:${poll.id}`).text(ctx.t("polls-button-cancel"), `pc:${poll.id}`),

@@ -1,24 +1,7 @@
-import type { ClosePollsDeps } from "../jobs/close-polls.js";
-import type { PollDeliveryDeps } from "../jobs/poll-delivery.js";
-import type { ReportPollResultsDeps } from "../jobs/report-poll-results.js";
-import type { Logger } from "../logger.js";
-import { escapeHtml } from "../polls/format-results.js";
-import type { InsightStore } from "../storage/insight-store.js";
-import type { PollsStore } from "../storage/polls-store.js";
+import type { PollsFeatureDeps } from "../jobs/start-polls.js";
+import { escapeHtml } from "../html.js";
 import type { BotContext } from "./context.js";
 import { staffStanding } from "./staff.js";
-
-/** Collaborators of the poll and staff-insight features. */
-export interface PollsFeatureDeps {
-  polls: PollsStore;
-  insight: InsightStore;
-  timeZone: string;
-  now: () => Date;
-  logger: Logger;
-  delivery: PollDeliveryDeps;
-  closing: ClosePollsDeps;
-  report: ReportPollResultsDeps;
-}
 
 /**
  * Lets a staff command through only for staff (admins when `admin`, checked with the staff guard's

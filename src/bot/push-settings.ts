@@ -2,7 +2,7 @@ import { InlineKeyboard } from "grammy";
 import type { Subscription } from "../storage/subscriptions-store.js";
 import { decodeCallback, encodeCallback } from "./callback-data.js";
 import type { BotContext, PushBotDeps } from "./context.js";
-import { escapeHtml } from "./format.js";
+import { escapeHtml } from "../html.js";
 
 /** Callback prefix of the settings buttons: `ps:<action>:<argument>`. */
 export const SETTINGS_PREFIX = "ps";

@@ -20,11 +20,11 @@ export async function answerQuestion(ctx: BotContext, text: string): Promise<voi
     return;
   }
   showTyping(ctx);
-  const started = performance.now();
+  const started = ctx.now();
   const result = ctx.deps.engine.ask(question, { top: ASK_TOP });
-  const latencyMs = performance.now() - started;
+  const latencyMs = ctx.now() - started;
   const row = logQuestion(ctx, question, result, latencyMs);
-  ctx.logger.info({ questionId: row.id, answered: row.answered, latencyMs: Math.round(latencyMs) }, "bot: question");
+  ctx.logger.info({ questionId: row.id, answered: row.answered, latencyMs }, "bot: question");
   await replyScreen(ctx, renderAnswer(screenDeps(ctx), row, result.answer, 0));
 }
 
@@ -41,6 +41,6 @@ function logQuestion(ctx: BotContext, question: string, result: AskResult, laten
     hits,
     latencyMs,
   };
-  const id = ctx.deps.questions.log(entry, new Date(ctx.deps.now?.() ?? Date.now()));
+  const id = ctx.deps.questions.log(entry, new Date(ctx.now()));
   return { ...entry, id, feedback: null, page: 0, createdAt: "" };
 }

@@ -1,9 +1,12 @@
-import type { TranslateFunction } from "@grammyjs/i18n";
+import type { Translate } from "../translate.js";
 import { InlineKeyboard } from "grammy";
 import type { Answer, CorpusDoc, Engine } from "../index/types.js";
 import type { LoggedQuestion } from "../storage/question-store.js";
 import { encodeCallback } from "./callback-data.js";
-import { boldFigure, escapeHtml, formatDate, truncate } from "./format.js";
+import { escapeHtml } from "../html.js";
+import { truncate } from "../text-limits.js";
+import { formatDate } from "../time-zone.js";
+import { boldFigure } from "./format.js";
 
 // What the bot shows, as text + keyboard, computed from a question-log row and a page number, so
 // that a first reply and a later edit (paging) are the same code. Buttons carry only the row id.
@@ -27,7 +30,7 @@ export interface Screen {
 export interface ScreenDeps {
   engine: Engine;
   contactLine: string;
-  t: TranslateFunction;
+  t: Translate;
 }
 
 /** Number of pages of an answer screen: the answer itself, then the other documents. */
@@ -49,7 +52,7 @@ export function sourceLine(doc: { title: string; url: string | null; date: strin
   const full = doc.source && /^Điều \d+/u.test(doc.title) && !doc.title.includes(doc.source) ? `${doc.title} – ${doc.source}` : doc.title;
   const title = escapeHtml(truncate(full, 150));
   const linked = doc.url ? `<a href="${escapeHtml(doc.url)}">${title}</a>` : title;
-  const date = formatDate(doc.date);
+  const date = doc.date ? formatDate(doc.date) : null;
   return date ? `${linked} (${date})` : linked;
 }
 
@@ -134,12 +137,12 @@ export function snippet(doc: CorpusDoc, max = 160): string {
 }
 
 /** Heading of a document sent in full: title, official number, issuer, date and link. */
-export function documentHeading(t: TranslateFunction, doc: CorpusDoc): string {
+export function documentHeading(t: Translate, doc: CorpusDoc): string {
   const lines = [`<b>${escapeHtml(doc.title)}</b>`];
   const meta = [
     doc.number ? t("doc-number", { number: escapeHtml(doc.number) }) : null,
     doc.issuer ? escapeHtml(doc.issuer) : null,
-    formatDate(doc.date),
+    doc.date ? formatDate(doc.date) : null,
   ].filter((x): x is string => Boolean(x));
   if (meta.length > 0) lines.push(meta.join(" · "));
   if (doc.url) lines.push(`<a href="${escapeHtml(doc.url)}">${escapeHtml(doc.url)}</a>`);

@@ -34,7 +34,7 @@ export async function staffStanding(ctx: BotContext): Promise<StaffStanding> {
   if (staffChatId === undefined) return "not-set-up";
   const userId = ctx.from?.id;
   if (userId === undefined) return "outsider";
-  const now = (ctx.deps.now ?? Date.now)();
+  const now = ctx.now();
   let cache = caches.get(ctx.deps);
   if (!cache) caches.set(ctx.deps, (cache = new Map()));
   const hit = cache.get(userId);

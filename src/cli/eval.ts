@@ -7,7 +7,7 @@ import { createEngine } from "../index/engine.js";
 import type { CorpusDoc } from "../index/types.js";
 import { DEFAULT_BENCH_FILE, cachedOccurrences, loadBigCorpus } from "../eval/big-corpus.js";
 import { DEFAULT_DEV_DATA, type DevQuestion, type DevSet, readLegal, readReading, readRegulation, sample } from "../eval/dev-sets.js";
-import { type HeldOutQuestion, type SetReport, measureAnswered, measureNumbers, measureUnanswerable } from "../eval/measure.js";
+import { HELD_OUT_SOURCES, type HeldOutQuestion, type SetReport, measureAnswered, measureNumbers, measureUnanswerable } from "../eval/measure.js";
 import { formatReport, jsonSummary } from "../eval/report.js";
 
 // `npm run eval [-- --set NAME] [--data DIR] [--limit N] [--failures N] [--json]`: measures the engine.
@@ -118,6 +118,7 @@ function measureSet(name: Exclude<SetName, "all">, options: Options): Omit<SetRe
 function unanswerable(options: Options): Omit<SetReport, "ms"> {
   const big = loadBigCorpus(options.dataDir, options.devDir, options.benchFile);
   const legal = readLegal(options.devDir).questions.filter((q) => q.judged);
+  const regulation = readRegulation(options.devDir).questions;
   const seed = loadCorpus(options.corpusPath).docs.find((d) => d.id === SEED_PAGE_ID);
   const city: DevQuestion[] = seed
     ? parseGolden(readFileSync(options.goldenPath, "utf8"), options.goldenPath)
@@ -126,12 +127,15 @@ function unanswerable(options: Options): Omit<SetReport, "ms"> {
     : [];
   const held: HeldOutQuestion[] = [
     ...legal.map((question) => ({ source: "legal" as const, question, remove: question.goldIds, present: [] })),
+    ...regulation.map((question) => ({ source: "regulation" as const, question, remove: question.goldIds, present: [] })),
     ...city.map((question) => ({ source: "city" as const, question, remove: [], present: [seed as CorpusDoc] })),
   ];
-  const chosen = sample(held, (h) => h.question.id, options.limit);
-  const occurrences = cachedOccurrences(options.dataDir, big, seed ? [seed] : [], chosen.flatMap((h) => h.question.answers));
+  // Where the answers occur is found for every question, sampled or not, so that one cached scan serves every --limit.
+  const occurrences = cachedOccurrences(options.dataDir, big, seed ? [seed] : [], held.flatMap((h) => h.question.answers));
+  // --limit samples within each source, so that a quick run still asks legal and city questions.
+  const chosen = HELD_OUT_SOURCES.flatMap((s) => sample(held.filter((h) => h.source === s), (h) => h.question.id, options.limit));
   const notes = [`engine ${big.loaded.origin} (${big.dir})`, seed ? "" : `the seed page ${SEED_PAGE_ID} is not in ${options.corpusPath}: no city questions`];
-  if (chosen.length < held.length) notes.push(`sampled ${chosen.length} of ${held.length} questions`);
+  if (chosen.length < held.length) notes.push(`sampled ${chosen.length} of ${held.length} questions (at most ${options.limit} a source)`);
   return measureUnanswerable(big.loaded.engine, chosen, occurrences, notes);
 }
 

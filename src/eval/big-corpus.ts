@@ -4,12 +4,12 @@ import { basename, join } from "node:path";
 import { loadEngine, type LoadedEngine } from "../corpus/engine-store.js";
 import { corpusFingerprint, loadCorpus } from "../corpus/load-corpus.js";
 import type { CorpusDoc } from "../index/types.js";
-import { readAlqacArticles } from "./dev-sets.js";
+import { readAlqacArticles, readRegulation } from "./dev-sets.js";
 import { type Occurrences, findOccurrences } from "./measure.js";
 
 // The 53k-scale corpus of the unanswerable and numbers sets: the bench's 53,759 news articles plus the 2,249 law
-// articles, as one corpus folder under DATA_DIR so that the engine store keeps its snapshot (a rerun loads it in
-// seconds instead of indexing for a minute).
+// articles and the 75 regulation sections, as one corpus folder under DATA_DIR so that the engine store keeps its
+// snapshot (a rerun loads it in seconds instead of indexing for minutes).
 
 /** The benchmark corpus, relative to the repository root. */
 export const DEFAULT_BENCH_FILE = "../shared/data/bench/vntc-53k.jsonl.gz";
@@ -30,7 +30,8 @@ function writeIfChanged(file: string, text: string): void {
 
 /**
  * Makes (once) the corpus folder `<dataDir>/eval-53k` with the bench file (hard-linked, or copied when linking is
- * not possible) and the law articles, and loads its engine from the snapshot or by building it.
+ * not possible), the law articles and the regulation sections, and loads its engine from the snapshot or by
+ * building it.
  */
 export function loadBigCorpus(dataDir: string, devDir: string, benchFile: string): BigCorpus {
   const dir = join(dataDir, "eval-53k");
@@ -45,6 +46,8 @@ export function loadBigCorpus(dataDir: string, devDir: string, benchFile: string
   }
   const articles = readAlqacArticles(devDir).map((d) => JSON.stringify(d)).join("\n");
   writeIfChanged(join(dir, "alqac-articles.jsonl"), `${articles}\n`);
+  const sections = readRegulation(devDir).docs.map((d) => JSON.stringify(d)).join("\n");
+  writeIfChanged(join(dir, "regulation-passages.jsonl"), `${sections}\n`);
   const loaded = loadEngine({ corpusPath: dir, dataDir });
   return { dir, loaded, docs: loadCorpus(dir).docs, fingerprint: corpusFingerprint(dir) };
 }

@@ -1,6 +1,7 @@
 import type { PushStores } from "../storage/push-stores.js";
 import type { CampaignHook } from "./deliver-outbox.js";
-import type { Translate } from "./push-message.js";
+import type { Translator } from "../translate.js";
+import { DEFAULT_LOCALE } from "../translate.js";
 
 /** What {@link sendAnnouncement} did. */
 export type AnnouncementOutcome = { status: "queued"; campaignId: number; recipients: number } | { status: "not-a-draft" };
@@ -39,11 +40,12 @@ export function sendAnnouncement(
 }
 
 /** The progress reporter of announcements: edits the staff chat's preview into "sent x/y, blocked, failed". */
-export function announcementProgressReporter(translate: Translate, locale = "vi"): CampaignHook {
+export function announcementProgressReporter(translator: Translator, locale = DEFAULT_LOCALE): CampaignHook {
+  const t = translator(locale);
   return async (api, campaign, progress, finished) => {
     if (campaign.reportChatId === null || campaign.reportMessageId === null) return;
     const key = finished ? "announce-done" : "announce-progress";
-    const text = translate(locale, key, {
+    const text = t(key, {
       sent: progress.sent,
       total: progress.total,
       blocked: progress.blocked,

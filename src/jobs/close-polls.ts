@@ -1,3 +1,4 @@
+import type { Clock } from "../clock.js";
 import type { Logger } from "../logger.js";
 import type { PollsStore } from "../storage/polls-store.js";
 import { queueCopyClosing, type PollDeliveryDeps } from "./poll-delivery.js";
@@ -11,7 +12,7 @@ export interface ClosePollsDeps {
   logger: Logger;
   staffChatId: number | undefined;
   staffLocale: string;
-  now: () => Date;
+  now: Clock;
 }
 
 /** How {@link closePoll} ended. */
@@ -34,7 +35,7 @@ export async function closePoll(
 ): Promise<CloseOutcome> {
   const poll = deps.polls.getPoll(pollId);
   if (!poll) return { status: "not-found" };
-  if (!deps.polls.closePoll(pollId, deps.now())) {
+  if (!deps.polls.closePoll(pollId, new Date(deps.now()))) {
     return poll.status === "closed" ? { status: "already-closed" } : { status: "not-open" };
   }
   const copies = queueCopyClosing(deps.delivery, pollId);
@@ -60,7 +61,7 @@ export async function closePoll(
  */
 export async function closeDuePolls(deps: ClosePollsDeps, api: ReportApi): Promise<number[]> {
   const closed: number[] = [];
-  for (const pollId of deps.polls.listDuePolls(deps.now())) {
+  for (const pollId of deps.polls.listDuePolls(new Date(deps.now()))) {
     try {
       const outcome = await closePoll(deps, api, pollId, "deadline");
       if (outcome.status === "closed") closed.push(pollId);

@@ -254,7 +254,7 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps, options: Delivery
       if (t < pausedUntil) return pausedUntil - t;
       // Sends finished while this one waited for a slot: its chat may have just been sent to, or have
       // blocked the bot (which closes its other rows), so look again before sending.
-      if (busyChats.has(row.chatId) || outbox.get(row.id)?.status !== "pending") continue;
+      if (inFlight.has(row.id) || busyChats.has(row.chatId) || outbox.get(row.id)?.status !== "pending") continue;
       const lastNow = lastSentToChat.get(row.chatId);
       if (lastNow !== undefined && t - lastNow < perChatMs) {
         wait = Math.min(wait, perChatMs - (t - lastNow));
@@ -263,6 +263,8 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps, options: Delivery
       if (nextSlot > t) {
         await sleep(nextSlot - t);
         t = now();
+        // `drain()` may pump beside the running loop: the other pump may have taken this row meanwhile.
+        if (inFlight.has(row.id) || busyChats.has(row.chatId)) continue;
       }
       // Keep to the schedule rather than to the clock, so timer lateness does not lower the rate;
       // after a pause, start afresh instead of bursting to catch up.

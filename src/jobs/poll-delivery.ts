@@ -1,5 +1,6 @@
+import type { Clock } from "../clock.js";
 import type { Logger } from "../logger.js";
-import type { Translator } from "../polls/format-results.js";
+import type { Translator } from "../translate.js";
 import { buildClosedPollMessage, buildPollMessage } from "../polls/poll-message.js";
 import type { OutboxStore } from "../storage/outbox-store.js";
 import type { Poll, PollAudience, PollsStore } from "../storage/polls-store.js";
@@ -38,8 +39,7 @@ export interface PollDeliveryDeps {
   staffLocale: string;
   /** Quiet hours for private chats: a poll created at night reaches people in the morning. Null: none. */
   quietHours: QuietHours | null;
-  /** Current time. */
-  now: () => Date;
+  now: Clock;
   /** Wakes the delivery worker when rows were added. */
   wake?: () => void;
 }
@@ -78,9 +78,9 @@ export function pollRecipients(deps: Pick<PollDeliveryDeps, "recipients">, poll:
  */
 export function sendPoll(deps: PollDeliveryDeps, pollId: number, staffUserId: number): number | null {
   const poll = deps.polls.getPoll(pollId);
-  if (!poll || !deps.polls.openPoll(pollId, deps.now())) return null;
+  if (!poll || !deps.polls.openPoll(pollId, new Date(deps.now()))) return null;
   const recipients = pollRecipients(deps, poll);
-  const now = deps.now().getTime();
+  const now = deps.now();
   const campaignId = deps.outbox.createCampaign(
     { kind: POLL_KIND, label: String(pollId), reportChatId: deps.staffChatId ?? null, createdBy: staffUserId },
     now,
@@ -112,7 +112,7 @@ export function queueCopyClosing(deps: PollDeliveryDeps, pollId: number): number
       chatId: copy.chatId,
       payload: { pollId, locale: copy.locale, messageId: copy.messageId } satisfies PollClosePayload,
     })),
-    deps.now().getTime(),
+    deps.now(),
   );
   deps.wake?.();
   return copies.length;
@@ -137,7 +137,7 @@ export function registerPollDelivery(worker: DeliveryWorker, deps: PollDeliveryD
   worker.onSent(POLL_KIND, (row, result) => {
     const { pollId, locale } = row.payload as PollPayload;
     const messageId = (result as { message_id: number }).message_id;
-    deps.polls.recordCopy(pollId, row.chatId, messageId, deps.now(), locale);
+    deps.polls.recordCopy(pollId, row.chatId, messageId, new Date(deps.now()), locale);
     // Sent while the poll was being closed: close this copy too.
     if (deps.polls.getPoll(pollId)?.status === "closed") queueCopyClosing(deps, pollId);
   });
@@ -161,7 +161,7 @@ export function registerPollDelivery(worker: DeliveryWorker, deps: PollDeliveryD
   });
   worker.onSent(POLL_CLOSE_KIND, (row) => {
     const { pollId, messageId } = row.payload as PollClosePayload;
-    deps.polls.markCopyClosed({ pollId, chatId: row.chatId, messageId }, deps.now());
+    deps.polls.markCopyClosed({ pollId, chatId: row.chatId, messageId }, new Date(deps.now()));
   });
 
   worker.onCampaignProgress(POLL_KIND, async (api, campaign, progress, finished) => {

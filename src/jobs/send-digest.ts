@@ -3,8 +3,11 @@ import type { ItemsStore, StoredItem } from "../storage/items-store.js";
 import type { OutboxStore } from "../storage/outbox-store.js";
 import type { SubscriptionsStore } from "../storage/subscriptions-store.js";
 import { quietHoursOf } from "./match-subscribers.js";
-import { renderDigest, type Translate } from "./push-message.js";
-import { localDay, quietUntil, type QuietHours } from "./quiet-hours.js";
+import { type Clock, systemClock } from "../clock.js";
+import { localDay } from "../time-zone.js";
+import { DEFAULT_LOCALE, type Translator } from "../translate.js";
+import { renderDigest } from "./push-message.js";
+import { quietUntil, type QuietHours } from "./quiet-hours.js";
 
 /** Collaborators of {@link createSendDigest}. */
 export interface SendDigestDeps {
@@ -12,13 +15,13 @@ export interface SendDigestDeps {
   subscriptions: SubscriptionsStore;
   outbox: OutboxStore;
   transaction: <T>(fn: () => T) => T;
-  translate: Translate;
+  translator: Translator;
   logger: Logger;
   timeZone: string;
   defaultQuietHours: QuietHours | null;
   onEnqueued?: () => void;
-  /** Defaults to `Date.now`. */
-  now?: () => number;
+  /** Defaults to the system clock. */
+  now?: Clock;
 }
 
 /**
@@ -27,7 +30,7 @@ export interface SendDigestDeps {
  * Returns how many chats got a digest.
  */
 export function createSendDigest(deps: SendDigestDeps): () => Promise<number> {
-  const now = deps.now ?? Date.now;
+  const now = deps.now ?? systemClock;
   return async () => {
     const t = now();
     const day = localDay(t, deps.timeZone);
@@ -39,7 +42,7 @@ export function createSendDigest(deps: SendDigestDeps): () => Promise<number> {
         const items = ids.map((id) => deps.items.get(id)).filter((i): i is StoredItem => i !== undefined);
         deps.transaction(() => {
           if (sub?.active && items.length > 0) {
-            const parts = renderDigest(items, day, deps.translate, sub.language || "vi");
+            const parts = renderDigest(items, day, deps.translator(sub.language || DEFAULT_LOCALE));
             const held = quietUntil(t, quietHoursOf(sub, deps.defaultQuietHours), deps.timeZone) ?? 0;
             // The ref names the items, so a second digest the same day is a new row, and a rerun is not.
             const ref = `${day}:${ids[0]}-${ids.at(-1)}`;

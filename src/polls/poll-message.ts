@@ -1,7 +1,9 @@
 import type { InlineKeyboardMarkup } from "grammy/types";
 import type { Poll } from "../storage/polls-store.js";
-import { escapeHtml, formatResults, type ResultsInput, type Translate } from "./format-results.js";
-import { formatDeadline } from "./parse-deadline.js";
+import { escapeHtml } from "../html.js";
+import type { Translate } from "../translate.js";
+import { formatResults, type ResultsInput } from "./format-results.js";
+import { formatInstant } from "../time-zone.js";
 
 /** Prefix of a vote button's callback data: `pv:<poll id>:<option position>`, ASCII, far under 64 bytes. */
 export const VOTE_CALLBACK_PREFIX = "pv";
@@ -37,7 +39,7 @@ export function buildPollMessage(poll: Poll, t: Translate, timeZone: string, cho
     "",
     t(poll.multiple ? "polls-message-multiple" : "polls-message-single"),
     t(poll.anonymous ? "polls-message-anonymous" : "polls-message-named"),
-    t("polls-message-deadline", { deadline: formatDeadline(poll.closesAt, timeZone) }),
+    t("polls-message-deadline", { deadline: formatInstant(poll.closesAt.getTime(), timeZone) }),
   ].join("\n");
   const inline_keyboard = poll.options.map((label, position) => [
     { text: chosen.includes(position) ? `✅ ${label}` : label, callback_data: voteCallbackData(poll.id, position) },

@@ -151,7 +151,7 @@ describe("poll features", () => {
     expect(text).toContain("✅ Trả lời được: 1/3 (33,3%)");
     expect(text).toContain("❓ Chưa trả lời được (nội dung còn thiếu):\n• Giá vé xe buýt &lt;nội thành&gt;? (2 lần)");
     expect(text).toContain("👎 Phản hồi “chưa đúng ý”: 1");
-    expect(text).toContain("📊 Thăm dò đang chạy: 1\n• #1 Hỏi?: 0 người tham gia, hạn chót 15:00 03/12/2026");
+    expect(text).toContain("📊 Thăm dò đang chạy: 1\n• #1 Hỏi?: 0 người tham gia, hạn chót 15:00 3/12/2026");
     const sent: Array<{ chatId: number; text: string }> = [];
     await sendWeeklyReport({
       api: { sendMessage: async (chatId: number | string, text: string) => sent.push({ chatId: Number(chatId), text }) } as never,

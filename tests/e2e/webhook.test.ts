@@ -41,7 +41,7 @@ describe("bot end to end: webhook mode", () => {
   it("registers the webhook with the secret and the update types", () => {
     const [call] = api.callsOf("setWebhook");
     expect(call!.payload).toMatchObject({ url: "https://bot.example.vn/telegram/hook", secret_token: secret });
-    expect(call!.payload.allowed_updates).toEqual(expect.arrayContaining(["message", "callback_query", "poll_answer"]));
+    expect(call!.payload.allowed_updates).toEqual(expect.arrayContaining(["message", "callback_query", "my_chat_member"]));
   });
 
   it("handles an update carrying the secret and refuses one without it", async () => {

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Bot } from "grammy";
 import { type BotContext, type BotDeps, createBot } from "../../src/bot/index.js";
-import { createI18n } from "../../src/bot/i18n.js";
+import { createTranslations } from "../../src/bot/i18n.js";
 import { type RunningBot, startPolling } from "../../src/bot/polling.js";
 import { loadCorpus } from "../../src/corpus/load-corpus.js";
 import { createEngine } from "../../src/index/engine.js";
@@ -47,14 +47,13 @@ export async function startPushBot(api: FakeBotApi, options: PushBotOptions): Pr
   deps.push = { stores, sources: options.sources, timeZone: "Asia/Ho_Chi_Minh", defaultQuietHours: quiet, wake: () => wake() };
   if (options.staffChatId !== undefined) deps.staffChatId = options.staffChatId;
   const bot = createBot(api.token, deps, { apiRoot: api.apiRoot, maxDelaySeconds: 5 });
-  const i18n = createI18n();
   const runtime = createPushRuntime(
     {
       api: bot.api,
       stores,
       engine: deps.engine,
       logger: deps.logger,
-      translate: (locale, key, vars) => i18n.t(locale, key, { city: "Đông Hà", ...vars }),
+      translator: createTranslations("Đông Hà").translator,
       sources: options.sources,
       corpusDir: null,
       loadCorpusFile: () => [],

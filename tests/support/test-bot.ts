@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Bot } from "grammy";
 import type { Message, Update, User, UserFromGetMe } from "grammy/types";
+import { registerCommands } from "../../src/bot/commands.js";
 import { CONSOLE_BOT_INFO } from "../../src/bot/console.js";
 import { type BotContext, type BotDeps, createBot, type CreateBotOptions } from "../../src/bot/index.js";
 import { type RunningBot, startPolling } from "../../src/bot/polling.js";
@@ -15,6 +16,7 @@ import { type Db, openDatabase } from "../../src/storage/database.js";
 import { createQuestionStore } from "../../src/storage/question-store.js";
 import { createUserStore } from "../../src/storage/user-store.js";
 import type { FakeBotApi } from "./fake-bot-api.js";
+import { createTestTranslator } from "./translator.js";
 
 /** The small corpus the bot's tests run on. */
 export const BOT_CORPUS = fileURLToPath(new URL("../fixtures/bot-corpus.jsonl", import.meta.url));
@@ -72,6 +74,7 @@ export async function startTestBot(
   const dir = mkdtempSync(join(tmpdir(), "civic-bot-e2e-"));
   const deps = createTestDeps({ dbPath: join(dir, "bot.sqlite"), ...options });
   const bot = createBot(api.token, deps, { apiRoot: api.apiRoot, maxDelaySeconds: 5, ...options.bot });
+  await registerCommands(bot.api, { translator: createTestTranslator(), logger: deps.logger });
   const running: RunningBot = await startPolling(bot, { logger: deps.logger, timeoutSeconds: 2 });
   return {
     bot,

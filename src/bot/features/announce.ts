@@ -2,7 +2,7 @@ import { Composer, InlineKeyboard } from "grammy";
 import { sendAnnouncement } from "../../jobs/announce.js";
 import { decodeCallback, encodeCallback } from "../callback-data.js";
 import type { BotContext } from "../context.js";
-import { escapeHtml } from "../format.js";
+import { escapeHtml } from "../../html.js";
 import { staffOnly } from "../staff.js";
 
 /** Longest announcement text, in characters, leaving room for the header within Telegram's 4,096. */
@@ -24,7 +24,7 @@ announceFeature.command(["thongbao", "announce"], staffOnly({ inStaffChat: true 
     return void (await ctx.reply(ctx.t("announce-too-long", { length: text.length, max: ANNOUNCEMENT_MAX_CHARS })));
   }
   const html = `${ctx.t("announce-header")}\n\n${escapeHtml(text)}`;
-  const draft = push.stores.announcements.createDraft(html, ctx.from.id, (ctx.deps.now ?? Date.now)());
+  const draft = push.stores.announcements.createDraft(html, ctx.from.id, ctx.now());
   const count = push.stores.subscriptions.counts().active;
   const keyboard = new InlineKeyboard()
     .text(ctx.t("announce-send", { count }), encodeCallback(PREFIX, SEND, draft.id))
@@ -38,7 +38,7 @@ announceFeature.callbackQuery(new RegExp(`^${PREFIX}:`), staffOnly(), async (ctx
   const message = ctx.callbackQuery.message;
   if (!push || !press || !message) return void (await ctx.answerCallbackQuery({ text: ctx.t("button-stale") }));
   const [action, id] = press as [number, number];
-  const now = (ctx.deps.now ?? Date.now)();
+  const now = ctx.now();
   if (action === CANCEL) {
     const closed = push.stores.announcements.close(id, "cancelled", null);
     await ctx.answerCallbackQuery({ text: ctx.t(closed ? "announce-cancelled" : "announce-already") });

@@ -1,6 +1,7 @@
 import { Composer } from "grammy";
 import type { BotContext } from "../context.js";
-import { escapeHtml, prepareQuestion } from "../format.js";
+import { escapeHtml } from "../../html.js";
+import { prepareQuestion } from "../format.js";
 import { answerStale, decodeButton, editScreen, replyScreen, screenDeps, showTyping } from "../helpers.js";
 import { LIST_LIMIT, listHeader, logList } from "../lists.js";
 import { CALLBACK, listPageCount, renderList } from "../screens.js";
@@ -12,14 +13,14 @@ browseFeature.command(["tim", "search"], async (ctx) => {
   const query = prepareQuestion(ctx.match);
   if (!query) return void (await ctx.reply(ctx.t("search-usage"), { parse_mode: "HTML" }));
   showTyping(ctx);
-  const started = performance.now();
+  const started = ctx.now();
   const found = ctx.deps.engine.search(query, { limit: LIST_LIMIT });
   const row = logList(ctx, "search", query, found.hits.map((h) => h.doc.id), started);
   await replyScreen(ctx, renderList(screenDeps(ctx), row, listHeader(ctx, row), 0));
 });
 
 browseFeature.command(["moi", "latest"], async (ctx) => {
-  const started = performance.now();
+  const started = ctx.now();
   const latest = ctx.deps.engine.latest({ type: "news", limit: LIST_LIMIT });
   const row = logList(ctx, "latest", "", latest.docs.map((d) => d.id), started);
   await replyScreen(ctx, renderList(screenDeps(ctx), row, listHeader(ctx, row), 0));
@@ -27,7 +28,7 @@ browseFeature.command(["moi", "latest"], async (ctx) => {
 
 browseFeature.command(["vanban", "documents"], async (ctx) => {
   const number = prepareQuestion(ctx.match);
-  const started = performance.now();
+  const started = ctx.now();
   if (!number) {
     const latest = ctx.deps.engine.latest({ type: "document", limit: LIST_LIMIT });
     const row = logList(ctx, "documents", "", latest.docs.map((d) => d.id), started);

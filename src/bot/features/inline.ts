@@ -1,7 +1,9 @@
 import { Composer, InlineKeyboard, InlineQueryResultBuilder } from "grammy";
 import type { InlineQueryResult } from "grammy/types";
 import type { BotContext } from "../context.js";
-import { boldFigure, escapeHtml, prepareQuestion, truncate } from "../format.js";
+import { escapeHtml } from "../../html.js";
+import { truncate } from "../../text-limits.js";
+import { boldFigure, prepareQuestion } from "../format.js";
 import { snippet, sourceLine } from "../screens.js";
 
 /** Seconds Telegram may cache inline results for the same query. */

@@ -1,6 +1,6 @@
 import { Composer, InlineKeyboard } from "grammy";
 import type { BotContext } from "../context.js";
-import { isLocale, LOCALES } from "../i18n.js";
+import { isLocale, LOCALES } from "../../translate.js";
 
 /** /lang: choose Vietnamese or English; the choice is stored with the user. */
 export const languageFeature = new Composer<BotContext>();

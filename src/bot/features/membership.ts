@@ -8,7 +8,7 @@ membershipFeature.chatType("private").on("my_chat_member", (ctx) => {
   const status = ctx.myChatMember.new_chat_member.status;
   if (status === "kicked" || status === "left") {
     ctx.deps.users.markInactive(ctx.chat.id);
-    ctx.deps.push?.stores.subscriptions.markInactive(ctx.chat.id, "blocked the bot", (ctx.deps.now ?? Date.now)());
+    ctx.deps.push?.stores.subscriptions.markInactive(ctx.chat.id, "blocked the bot", ctx.now());
     ctx.logger.info({ userId: ctx.chat.id }, "bot: user blocked the bot");
   } else {
     ctx.deps.users.markActive(ctx.chat.id);

@@ -1,4 +1,5 @@
 import { Composer } from "grammy";
+import { DAY_MS } from "../../clock.js";
 import { sendPoll } from "../../jobs/poll-delivery.js";
 import { DEFAULT_POLL_DAYS, MAX_POLL_DAYS, parseDeadline } from "../../polls/parse-deadline.js";
 import { parsePollForm } from "../../polls/parse-poll-form.js";
@@ -6,8 +7,6 @@ import { checkOption, checkOptionCount, checkQuestion } from "../../polls/poll-l
 import type { BotContext } from "../context.js";
 import { advance, finish, type FlowData, type FlowStep, forceReply, replyProblems, replyTo, showPreview } from "../poll-flow.js";
 import { staffDeps } from "../polls-deps.js";
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * `/thamdo` (`/poll`) in the staff chat: the one-line form (`/thamdo Câu hỏi? | A | B`, single
@@ -19,7 +18,7 @@ export const pollCreateFeature = new Composer<BotContext>();
 pollCreateFeature.command(["thamdo", "poll"], async (ctx) => {
   const deps = await staffDeps(ctx);
   if (!deps) return;
-  const now = () => deps.now();
+  const now = () => new Date(deps.now());
   const text = ctx.match.trim();
   if (text === "") {
     deps.polls.saveDraftState({ userId: ctx.from!.id, chatId: ctx.chat.id, step: "question", data: {} }, now());
@@ -46,7 +45,7 @@ pollCreateFeature.on("message:text", async (ctx, next) => {
   const deps = ctx.deps.polls;
   const state = deps?.polls.getDraftState(ctx.from.id);
   if (!deps || !state || state.chatId !== ctx.chat.id || ctx.message.text.startsWith("/")) return next();
-  const now = () => deps.now();
+  const now = () => new Date(deps.now());
   const data = state.data as FlowData;
   const text = ctx.message.text.normalize("NFC").trim();
   switch (state.step as FlowStep) {
@@ -83,7 +82,6 @@ pollCreateFeature.callbackQuery(/^pf:/, async (ctx) => {
   await ctx.answerCallbackQuery();
   await ctx.editMessageReplyMarkup().catch(() => undefined);
   const data = state.data as FlowData;
-  const now = () => deps.now();
   if (key === "x") {
     deps.polls.clearDraftState(ctx.from.id);
     return ctx.reply(ctx.t("polls-flow-cancelled"));
@@ -92,7 +90,7 @@ pollCreateFeature.callbackQuery(/^pf:/, async (ctx) => {
   if (key === "a" && state.step === "anonymous") return advance(ctx, deps, state, "deadline", { ...data, anonymous: value === "1" });
   // Callback data can be forged: only a whole number of days within the allowed range is taken.
   if (key === "d" && state.step === "deadline" && /^\d{1,3}$/.test(value ?? "") && Number(value) >= 1 && Number(value) <= MAX_POLL_DAYS) {
-    return advance(ctx, deps, state, "audience", { ...data, closesAt: now().getTime() + Number(value) * DAY_MS });
+    return advance(ctx, deps, state, "audience", { ...data, closesAt: deps.now() + Number(value) * DAY_MS });
   }
   if (key === "au" && state.step === "audience") {
     if (value === "chat") return advance(ctx, deps, state, "chat", data);

@@ -1,8 +1,8 @@
 import { Composer } from "grammy";
 import { buildPollMessage, parseVoteCallbackData } from "../../polls/poll-message.js";
+import { CALLBACK_ANSWER_MAX_CHARS, truncate } from "../../text-limits.js";
 import type { BotContext } from "../context.js";
 
-const ANSWER_MAX_CHARS = 200;
 
 /**
  * Votes by button: one press records the option, a press on one's own choice withdraws it. In a
@@ -16,14 +16,14 @@ pollVoteFeature.callbackQuery(/^pv:/, async (ctx) => {
   if (!deps || !vote) return ctx.answerCallbackQuery({ text: ctx.t("polls-vote-not-found") });
   const { from } = ctx;
   const name = [from.first_name, from.last_name].filter(Boolean).join(" ") + (from.username ? ` (@${from.username})` : "");
-  const outcome = deps.polls.toggleChoice(vote.pollId, { userId: from.id, name }, vote.position, deps.now());
+  const outcome = deps.polls.toggleChoice(vote.pollId, { userId: from.id, name }, vote.position, new Date(deps.now()));
   const poll = deps.polls.getPoll(vote.pollId);
   let text = ctx.t("polls-vote-not-found");
   if (outcome.status === "recorded" && poll) {
     text = ctx.t("polls-vote-recorded", { choices: outcome.choices.map((p) => poll.options[p]).join("; ") });
   } else if (outcome.status === "withdrawn") text = ctx.t("polls-vote-withdrawn");
   else if (outcome.status === "closed") text = ctx.t("polls-vote-closed");
-  await ctx.answerCallbackQuery({ text: truncate(text, ANSWER_MAX_CHARS) });
+  await ctx.answerCallbackQuery({ text: truncate(text, CALLBACK_ANSWER_MAX_CHARS) });
   if (poll && ctx.chat?.type === "private" && (outcome.status === "recorded" || outcome.status === "withdrawn")) {
     const { replyMarkup } = buildPollMessage(poll, ctx.t, deps.timeZone, outcome.choices);
     // Ticks are a courtesy: a failed edit (message too old, pressed twice) must not lose the vote.
@@ -32,7 +32,3 @@ pollVoteFeature.callbackQuery(/^pv:/, async (ctx) => {
     });
   }
 });
-
-function truncate(text: string, max: number): string {
-  return [...text].length <= max ? text : `${[...text].slice(0, max - 1).join("")}…`;
-}

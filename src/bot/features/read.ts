@@ -1,8 +1,10 @@
 import { Composer } from "grammy";
-import type { TranslateFunction } from "@grammyjs/i18n";
+import type { Translate } from "../../translate.js";
 import type { CorpusDoc } from "../../index/types.js";
 import type { BotContext } from "../context.js";
-import { escapeHtml, MESSAGE_MAX_CHARS, splitEscaped } from "../format.js";
+import { escapeHtml } from "../../html.js";
+import { MESSAGE_MAX_CHARS } from "../../text-limits.js";
+import { splitEscaped } from "../format.js";
 import { answerStale, decodeButton } from "../helpers.js";
 import { CALLBACK, documentHeading } from "../screens.js";
 
@@ -29,7 +31,7 @@ readFeature.callbackQuery(new RegExp(`^${CALLBACK.read}:`), async (ctx) => {
  * A document as messages under Telegram's limit: the heading, then the body split between
  * sentences; a body longer than {@link READ_MAX_MESSAGES} messages ends with a pointer to its link.
  */
-export function documentMessages(t: TranslateFunction, doc: CorpusDoc, maxMessages = READ_MAX_MESSAGES): string[] {
+export function documentMessages(t: Translate, doc: CorpusDoc, maxMessages = READ_MAX_MESSAGES): string[] {
   const heading = documentHeading(t, doc);
   const body = doc.body.startsWith(doc.title) ? doc.body.slice(doc.title.length) : doc.body;
   const parts = splitEscaped(body, MESSAGE_MAX_CHARS);

@@ -1,6 +1,7 @@
 import { Composer } from "grammy";
 import type { BotContext } from "../context.js";
-import { escapeHtml } from "../format.js";
+import { escapeHtml } from "../../html.js";
+import { formatInstant } from "../../time-zone.js";
 import { staffOnly } from "../staff.js";
 
 /** `/nguon` (`/sources`) for staff: each source's last success, last error and items. */
@@ -9,15 +10,12 @@ export const sourcesFeature = new Composer<BotContext>();
 sourcesFeature.command(["nguon", "sources"], staffOnly(), async (ctx, next) => {
   const push = ctx.deps.push;
   if (!push) return next();
-  const when = (ms: number | null) =>
-    ms === null
-      ? ctx.t("sources-never")
-      : new Intl.DateTimeFormat("vi-VN", { timeZone: push.timeZone, dateStyle: "short", timeStyle: "short" }).format(new Date(ms));
+  const when = (ms: number | null) => (ms === null ? ctx.t("sources-never") : formatInstant(ms, push.timeZone));
   const states = new Map(push.stores.sourceStates.all().map((s) => [s.name, s]));
   const counts = push.stores.items.countBySource();
   const names = [...push.sources.map((s) => ({ name: s.name, type: s.type })), ...(states.has("corpus") ? [{ name: "corpus", type: "corpus" }] : [])];
   if (names.length === 0) return void (await ctx.reply(ctx.t("sources-none")));
-  const now = (ctx.deps.now ?? Date.now)();
+  const now = ctx.now();
   const blocks = names.map(({ name, type }) => {
     const s = states.get(name);
     const lines = [

@@ -1,6 +1,6 @@
 import { Composer } from "grammy";
 import type { BotContext } from "../context.js";
-import { escapeHtml } from "../format.js";
+import { escapeHtml } from "../../html.js";
 import {
   decodeSettings, QUIET_CHOICES, renderKeywords, renderSettings, renderTopics, SETTINGS_ACTION, SETTINGS_PREFIX, TOPICS_SHOWN,
 } from "../push-settings.js";
@@ -15,7 +15,7 @@ const privateChat = subscribeFeature.chatType("private");
 privateChat.command(["dangky", "subscribe"], async (ctx, next) => {
   const push = ctx.deps.push;
   if (!push) return next();
-  const now = (ctx.deps.now ?? Date.now)();
+  const now = ctx.now();
   const locale = await ctx.i18n.getLocale();
   const keyword = ctx.match.trim().replace(/\s+/g, " ");
   if (keyword) {
@@ -34,7 +34,7 @@ privateChat.command(["dangky", "subscribe"], async (ctx, next) => {
 privateChat.command(["huy", "unsubscribe"], async (ctx, next) => {
   const push = ctx.deps.push;
   if (!push) return next();
-  const now = (ctx.deps.now ?? Date.now)();
+  const now = ctx.now();
   const was = push.stores.transaction(() => {
     const was = push.stores.subscriptions.unsubscribe(ctx.chat.id, now);
     push.stores.outbox.cancelPendingForChat(ctx.chat.id, now, "item");
@@ -61,7 +61,7 @@ subscribeFeature.callbackQuery(new RegExp(`^${SETTINGS_PREFIX}:`), async (ctx) =
   if (!push || !press || chatId === undefined || !sub || !sub.active) {
     return void (await ctx.answerCallbackQuery({ text: ctx.t("button-stale") }));
   }
-  const now = (ctx.deps.now ?? Date.now)();
+  const now = ctx.now();
   const subs = push.stores.subscriptions;
   const A = SETTINGS_ACTION;
   const topics = push.stores.items.topTopics(TOPICS_SHOWN);

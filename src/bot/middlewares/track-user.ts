@@ -8,7 +8,7 @@ import type { BotContext } from "../context.js";
 export function trackUser(): MiddlewareFn<BotContext> {
   return (ctx, next) => {
     if (ctx.chat?.type === "private" && ctx.from && !ctx.from.is_bot && !ctx.myChatMember) {
-      ctx.deps.users.touch(ctx.from.id, new Date(ctx.deps.now?.() ?? Date.now()));
+      ctx.deps.users.touch(ctx.from.id, new Date(ctx.now()));
     }
     return next();
   };
