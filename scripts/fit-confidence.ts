@@ -60,7 +60,7 @@ const { values } = parseArgs({
   },
 });
 const limit = values.limit === undefined ? undefined : Number(values.limit);
-const isFit = (id: string) => sampleOrder(id) < "b3";
+const isFit = (id: string) => sampleOrder(`fit/${id}`) < "b3";
 const populations = new Map<string, Population>();
 
 function record(group: Row["group"], set: string, q: DevQuestion, engine: VietEngine, asked: string, label: (text: string) => boolean): void {

@@ -1,4 +1,5 @@
 import { docNumberKey, findDocNumbers, foldedDocNumberKey } from "./doc-number.js";
+import { foldDiacritics } from "./normalize.js";
 import { PLACE_NAMES } from "./places.js";
 import type { QuestionAnalysis } from "./question.js";
 import type { Token } from "./tokenize.js";
@@ -32,12 +33,15 @@ export interface ConstraintText {
   numbers: Set<string>;
 }
 
-// Administrative units before a name or a number ("tỉnh Quảng Trị", "phường 5", "tp Đông Hà").
-const UNIT_WORDS = new Set(["tinh", "huyen", "quan", "xa", "phuong", "tp", "thi xa", "thi tran", "thanh pho"]);
+// Administrative units before a name or a number ("tỉnh Quảng Trị", "phường 5", "tp Đông Hà"), as
+// written with their diacritics: folded, "tinh" is also "tính" and "xa" also "xa" (far), so a unit
+// word typed without diacritics counts only before a number ("phuong 5").
+const UNIT_WORDS = new Set(["tỉnh", "huyện", "quận", "xã", "phường", "tp", "thị xã", "thị trấn", "thành phố"]);
+const UNIT_WORDS_FOLDED = new Set([...UNIT_WORDS].map((w) => foldDiacritics(w)));
 // Words that end a name after a unit word when typed in lower case.
 const NAME_STOP = new Set([
   "co", "la", "bao", "nhieu", "may", "nam", "thi", "da", "duoc", "se", "dang", "cua", "va", "o", "tai", "ve", "cho", "nhu",
-  "khi", "nao", "gi", "ai", "dau", "hien", "nay", "trong", "den", "tu", "voi", "theo", "moi", "hom",
+  "khi", "nao", "gi", "ai", "dau", "hien", "nay", "trong", "den", "tu", "voi", "theo", "moi", "hom", "vao", "ra", "len",
 ]);
 // Law names end before the question's predicate when typed in lower case.
 const LAW_STOP = new Set([
@@ -84,21 +88,25 @@ export function questionConstraints(analysis: QuestionAnalysis): Constraint[] {
     }
   }
   // A unit word and what follows it: a number ("phường 5") or a name not in the gazetteer.
+  const canon = tokens.map((t) => t.canon);
   for (let i = 0; i < tokens.length; i++) {
-    const two = i + 1 < tokens.length ? `${folded[i]} ${folded[i + 1]}` : "";
-    const width = UNIT_WORDS.has(two) ? 2 : UNIT_WORDS.has(folded[i]!) ? 1 : 0;
+    const pair = i + 1 < tokens.length ? `${canon[i]} ${canon[i + 1]}` : "";
+    const pairFolded = i + 1 < tokens.length ? `${folded[i]} ${folded[i + 1]}` : "";
+    const width = UNIT_WORDS.has(pair) ? 2 : UNIT_WORDS.has(canon[i]!) ? 1 : UNIT_WORDS_FOLDED.has(pairFolded) ? -2 : UNIT_WORDS_FOLDED.has(folded[i]!) ? -1 : 0;
     if (width === 0) continue;
-    const start = i + width;
+    const start = i + Math.abs(width);
     if (start >= tokens.length || taken.has(start) || tokens[start]!.breakBefore) continue;
     if (tokens[start]!.kind === "number") {
       found.push(make("place", i, start + 1));
       continue;
     }
+    // Folded, the word may not be a unit at all: only a number follows it with certainty.
+    if (width < 0 && tokens.slice(i, start).some((t) => t.accentHash === 0 && t.folded !== "tp")) continue;
     let end = start;
     for (; end < tokens.length && end - start < 3; end++) {
       const t = tokens[end]!;
       if (end > start && t.breakBefore) break;
-      if (t.kind !== "word" || UNIT_WORDS.has(t.folded) || taken.has(end)) break;
+      if (t.kind !== "word" || UNIT_WORDS.has(t.canon) || taken.has(end)) break;
       // Typed with capitals, the name is the capitalised syllables; in lower case, it ends before
       // the question's own words.
       if (isCapital(text, t) !== isCapital(text, tokens[start]!)) break;

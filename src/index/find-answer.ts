@@ -79,6 +79,7 @@ export function findAnswer(
   const topScore = ranked[0]!.score;
   const questionNumbers = new Set(analysis.tokens.filter((t) => t.kind === "number").map((t) => t.canon));
   const constraints = questionConstraints(analysis);
+  const askedWords = new Set(analysis.content.map((i) => analysis.tokens[i]!.foldedHash));
   const needsFigure = wantsFigure(analysis.kind) || (analysis.kind === "document" && analysis.docNumbers.length === 0);
   let best: { score: number; slot: number; answer: Answer; features: AnswerFeatures } | null = null;
   // The best sentence score of each document, for the margin between the first and the runner-up.
@@ -158,7 +159,11 @@ export function findAnswer(
       // A count of something is not answered without a count; other kinds may be, with less confidence.
       if (needsFigure && !figure && analysis.focus.length > 0) return;
       const mainRule = (isItem ? itemLeadIn : i) < s.ruleSentences && !CONDITION_START.test(sentence.text) ? 1 : 0;
-      let sentenceScore = coverage + s.pairBonus * pairs + accentBonus / Math.max(totalIdf, 1) + s.rankShare * relative;
+      // Every word of the question counts here, the small ones too: "được thành lập vào" in the question
+      // and in the sentence is the same statement, which rare words alone do not see.
+      const overlap = wordOverlap(askedWords, tokens, isItem ? sentenceTokens[itemLeadIn]! : null);
+      let sentenceScore =
+        coverage + s.pairBonus * pairs + s.overlapBonus * overlap + accentBonus / Math.max(totalIdf, 1) + s.rankShare * relative;
       if (figure) sentenceScore += s.figureBonus;
       else if (needsFigure) sentenceScore -= s.noFigurePenalty;
       if (!mainRule && CONDITION_START.test(sentence.text)) sentenceScore -= s.conditionPenalty;
@@ -241,6 +246,15 @@ function brokenWords(collocations: Collocation[], has: Set<number>, context: Set
   return penalty;
 }
 
+/** Share of the question's distinct words (folded) that a sentence, with its lead-in, holds. */
+function wordOverlap(asked: Set<number>, tokens: Token[], leadIn: Token[] | null): number {
+  if (asked.size === 0) return 0;
+  const found = new Set<number>();
+  for (const t of tokens) if (asked.has(t.foldedHash)) found.add(t.foldedHash);
+  if (leadIn) for (const t of leadIn) if (asked.has(t.foldedHash)) found.add(t.foldedHash);
+  return found.size / asked.size;
+}
+
 /** Share of the question's adjacent content pairs that the sentence holds adjacent too. */
 function pairMatches(analysis: QuestionAnalysis, tokens: Token[]): number {
   const pairs = new Set<number>();
@@ -262,11 +276,18 @@ function pickFigure(stats: TermStats, text: string, tokens: Token[], analysis: Q
   const lower = canonicalText(text);
   const folded = foldDiacritics(lower);
   // Typed with diacritics, "phường" is not "phương": the counted word is matched as typed.
-  const focusRe = new RegExp(`(?<![\\p{L}])${(analysis.focusAccented ? analysis.focusCanon : analysis.focus).join("\\s+")}(?![\\p{L}])`, "u");
+  // What is counted, as typed; a noun phrase is head first ("tiết lí thuyết", "đợt xử lý"), so
+  // where the sentence lacks the whole phrase its first word stands for it.
+  const focusWords = analysis.focusAccented ? analysis.focusCanon : analysis.focus;
+  const focusText = analysis.focusAccented ? lower : folded;
+  const phraseRe = (words: readonly string[]) => new RegExp(`(?<![\\p{L}])${words.join("\\s+")}(?![\\p{L}])`, "u");
+  const focusRe = focusWords.length > 1 && !phraseRe(focusWords).test(focusText) ? phraseRe(focusWords.slice(0, 1)) : phraseRe(focusWords);
   const figures = findFigures(text, analysis.kind).filter((f) => {
     const canon = tokenize(f.text).find((t) => t.kind === "number")?.canon;
     if (canon && questionNumbers.has(canon) && f.kind !== "person") return false;
     if (f.kind === "person") return true;
+    // A number in words alone ("một", "hai") is a count only of the noun asked.
+    if (f.kind === "count" && analysis.focus.length === 0 && !analysis.unit && NUMBER_WORDS_ONLY.test(f.text)) return false;
     // "bao nhiêu giờ" is answered by a figure in giờ; "bao nhiêu đảng viên" by a figure next to "đảng viên".
     if (analysis.unit) {
       const after = folded.slice(f.start, f.end + s.unitWindowChars);
@@ -327,6 +348,9 @@ export function countsFocus(text: string, figure: { start: number; end: number }
   }
   return false;
 }
+
+// A figure written only in number words ("một", "hai mươi").
+const NUMBER_WORDS_ONLY = /^(?:một|hai|ba|bốn|tư|năm|sáu|bảy|tám|chín|mười|mươi|mốt|lăm|trăm|nghìn)(?:\s(?:một|hai|ba|bốn|tư|năm|sáu|bảy|tám|chín|mười|mươi|mốt|lăm|trăm|nghìn))*$/iu;
 
 // Digits and number words, to tell a bare numeral from a figure with its own unit.
 const NUMBER_WORDS_RE = /\d+(?:[.,]\d+)*|(?<![\p{L}])(?:một|hai|ba|bốn|tư|năm|sáu|bảy|tám|chín|mười|mươi|mốt|lăm|nhăm|trăm|nghìn|ngàn|triệu|tỷ|mot|bon|tu|nam|sau|bay|tam|chin|muoi|lam|nham|tram|nghin|ngan|trieu|ty)(?![\p{L}])/gu;

@@ -73,6 +73,10 @@ const MAX_PHRASE = Math.max(...PHRASE_SET.keys());
 // plain form as content.
 const ACCENT_ONLY_QUESTION_WORDS = new Set(["may"]);
 
+// Words after "bao nhiêu" that are not what is counted: "phần trăm", "tiền", "người" name the kind or
+// are too general; "là", "mới", "được", "thì" continue the sentence.
+const FOCUS_STOP = new Set(["phan", "tien", "la", "nguoi", "moi", "duoc", "thi", "co", "khong", "nua", "vay", "the", "roi", "de", "cho", "se", "da", "van", "cung", "nhu", "o", "tai", "trong", "khi"]);
+
 const TRAILING_PARTICLES = new Set(["khong", "a", "ah", "vay", "nhi", "chua", "ha", "the", "nhe", "ko", "k"]);
 
 const KIND_CUES: Array<[AnswerKind, RegExp]> = [
@@ -165,7 +169,7 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
     for (let k = i + 1; k < tokens.length && focus.length < 2; k++) {
       const t = tokens[k]!;
       if (t.breakBefore || isQuestionWord[k]) break;
-      if (t.folded === "phan" || t.folded === "tien" || t.folded === "la" || t.folded === "nguoi") break;
+      if (FOCUS_STOP.has(t.folded)) break;
       focus.push(t.folded);
       focusCanon.push(t.canon);
       if (UNITS.has(t.folded)) break;

@@ -5,7 +5,7 @@
  */
 export const ENGINE_SETTINGS = {
   /** Snapshot format and indexing settings version; bump when anything under `index` or tokenising changes. */
-  version: 5,
+  version: 6,
 
   /** How texts become index entries (changing any of these needs a rebuild: bump `version`). */
   index: {
@@ -76,19 +76,17 @@ export const ENGINE_SETTINGS = {
     /** Syllables at most this many tokens apart, in either order, count as "together" for a two-syllable word. */
     nearTokens: 3,
     /** Below this share of the question's weight found in the document, it is not read further. */
-    minDocCoverage: 0.3,
+    minDocCoverage: 0.25,
     /** Below this share found in the answer sentence (title counted half), the sentence is not considered. */
-    minSentenceCoverage: 0.35,
-    /** For questions that want no figure (how, what, where), the sentence coverage needed. */
-    minCoverageWithoutFigure: 0.7,
+    minSentenceCoverage: 0.25,
     /** Below this share of the question's weight in the sentence alone (no title, no lead-in), not considered. */
-    minOwnCoverage: 0.2,
-    /** Without the figure asked for, a sentence needs this coverage to be kept at all. */
-    minCoverageWithoutWantedFigure: 0.75,
+    minOwnCoverage: 0.15,
     /** Share of a sentence's coverage that comes from its document's coverage (the rest is its own). */
     documentShareOfCoverage: 0.3,
     /** Weight, relative to the sentence's own words, of question words found only in the title or lead-in. */
     contextWordShare: 0.5,
+    /** Score bonus per share of the question's distinct words (small ones included) found in the sentence. */
+    overlapBonus: 0.5,
     /** Score bonus per share of the question's pairs found in the sentence. */
     pairBonus: 0.15,
     /** Score bonus of a question word found with the diacritics it was typed with, per unit of idf share. */

@@ -4,7 +4,7 @@ import { pairHash, tokenize, wordForms } from "../../src/index/tokenize.js";
 describe("tokenize", () => {
   it("keeps Vietnamese numbers whole and canonical", () => {
     const tokens = tokenize("7.210 đảng viên, 361,503 tỷ đồng");
-    expect(tokens.map((t) => t.canon)).toEqual(["7210", "đảng", "viên", "361,503", "tỷ", "đồng"]);
+    expect(tokens.map((t) => t.canon)).toEqual(["7210", "đảng", "viên", "361,503", "tỉ", "đồng"]);
     expect(tokens[3]!.wholeHash).toBe(wordForms("361", "number").foldedHash);
   });
 
