@@ -8,7 +8,9 @@ import { startWebhook } from "./bot/webhook.js";
 import { type Config, ConfigError, loadConfig } from "./config.js";
 import { loadEngine } from "./corpus/engine-store.js";
 import { loadCorpus } from "./corpus/load-corpus.js";
-import type { Engine } from "./index/types.js";
+import { createInProcessEngine } from "./engine-pool/in-process.js";
+import { startEnginePool } from "./engine-pool/pool.js";
+import type { AsyncEngine } from "./engine-pool/types.js";
 import { CLOSE_POLLS_JOB, createPollsRuntime } from "./jobs/start-polls.js";
 import { createPushRuntime, indexStoredItems } from "./jobs/start-push.js";
 import { createLogger, type Logger } from "./logger.js";
@@ -29,13 +31,21 @@ interface Stoppable {
   stop(): Promise<void> | void;
 }
 
-// The one place the engine is built: from its snapshot in DATA_DIR when the corpus is unchanged.
-function buildEngine(config: Config, logger: Logger): Engine {
+// The one place the engine is built: from its snapshot in DATA_DIR when the corpus is unchanged,
+// answering in ENGINE_THREADS worker threads that share the snapshot's memory (or in this thread).
+async function buildEngine(config: Config, logger: Logger): Promise<AsyncEngine> {
   const started = performance.now();
-  const loaded = loadEngine({ corpusPath: config.corpusDir, dataDir: config.dataDir, logger });
+  const threads = config.engineThreads > 1 ? config.engineThreads : 0;
+  const loaded = loadEngine({ corpusPath: config.corpusDir, dataDir: config.dataDir, logger, shared: threads > 0 });
   for (const problem of loaded.problems) logger.warn(problem, "corpus: skipped a malformed entry");
-  logger.info({ docs: loaded.engine.size, origin: loaded.origin, ms: Math.round(performance.now() - started) }, "index: ready");
-  return loaded.engine;
+  const engine = loaded.shared
+    ? await startEnginePool({ threads, snapshot: loaded.shared, engine: loaded.engine, logger })
+    : createInProcessEngine(loaded.engine);
+  logger.info(
+    { docs: loaded.engine.size, origin: loaded.origin, threads, ms: Math.round(performance.now() - started) },
+    "index: ready",
+  );
+  return engine;
 }
 
 async function main(): Promise<void> {
@@ -63,7 +73,9 @@ async function main(): Promise<void> {
     return stopping;
   };
 
-  const engine = buildEngine(config, logger);
+  const engine = await buildEngine(config, logger);
+  // Stopped after the bot and the jobs (questions in hand are finished), before the database.
+  stoppables.push({ name: "engine", stop: () => engine.close() });
   // The one translation instance: handlers get it as ctx.t, jobs as the translator.
   const translations = createTranslations(config.cityName);
   const { translator } = translations;

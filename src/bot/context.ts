@@ -1,6 +1,6 @@
 import type { I18nFlavor } from "@grammyjs/i18n";
 import type { Context } from "grammy";
-import type { Engine } from "../index/types.js";
+import type { AsyncEngine } from "../engine-pool/types.js";
 import type { QuietHours } from "../jobs/quiet-hours.js";
 import type { Clock } from "../clock.js";
 import type { Logger } from "../logger.js";
@@ -14,7 +14,8 @@ import type { UserStore } from "../storage/user-store.js";
  * Features of later issues add their own collaborators here.
  */
 export interface BotDeps {
-  engine: Engine;
+  /** The engine: questions and searches answered asynchronously, documents read at once. */
+  engine: AsyncEngine;
   users: UserStore;
   questions: QuestionStore;
   logger: Logger;

@@ -1,4 +1,5 @@
 import { InlineKeyboard } from "grammy";
+import { CALLBACKS } from "../callback-data.js";
 import type { ForceReply } from "grammy/types";
 import { pollRecipients } from "../jobs/poll-delivery.js";
 import { escapeHtml } from "../html.js";
@@ -27,7 +28,7 @@ export type FlowStep = "question" | "options" | "multiple" | "anonymous" | "dead
 /** Saves the flow at `step` and asks that step's question. */
 export async function advance(ctx: BotContext, deps: PollsFeatureDeps, state: DraftState, step: FlowStep, data: FlowData) {
   deps.polls.saveDraftState({ ...state, step, data: { ...data } }, new Date(deps.now()));
-  const cancel = { text: ctx.t("polls-button-cancel"), callback_data: "pf:x" };
+  const cancel = { text: ctx.t("polls-button-cancel"), callback_data: CALLBACKS.pollFlow.encode({ step: "cancel" }) };
   switch (step) {
     case "options":
     case "chat":
@@ -40,8 +41,8 @@ export async function advance(ctx: BotContext, deps: PollsFeatureDeps, state: Dr
       return ctx.reply(ctx.t("polls-flow-multiple"), {
         parse_mode: "HTML",
         reply_markup: new InlineKeyboard()
-          .text(ctx.t("polls-button-single"), "pf:m:0")
-          .text(ctx.t("polls-button-multiple"), "pf:m:1")
+          .text(ctx.t("polls-button-single"), CALLBACKS.pollFlow.encode({ step: "multiple", on: false }))
+          .text(ctx.t("polls-button-multiple"), CALLBACKS.pollFlow.encode({ step: "multiple", on: true }))
           .row()
           .add(cancel),
       });
@@ -49,8 +50,8 @@ export async function advance(ctx: BotContext, deps: PollsFeatureDeps, state: Dr
       return ctx.reply(ctx.t("polls-flow-anonymous"), {
         parse_mode: "HTML",
         reply_markup: new InlineKeyboard()
-          .text(ctx.t("polls-button-anonymous"), "pf:a:1")
-          .text(ctx.t("polls-button-named"), "pf:a:0")
+          .text(ctx.t("polls-button-anonymous"), CALLBACKS.pollFlow.encode({ step: "anonymous", on: true }))
+          .text(ctx.t("polls-button-named"), CALLBACKS.pollFlow.encode({ step: "anonymous", on: false }))
           .row()
           .add(cancel),
       });
@@ -58,7 +59,7 @@ export async function advance(ctx: BotContext, deps: PollsFeatureDeps, state: Dr
       return ctx.reply(ctx.t("polls-flow-deadline"), {
         parse_mode: "HTML",
         reply_markup: new InlineKeyboard()
-          .text(ctx.t("polls-button-default-deadline", { days: DEFAULT_POLL_DAYS }), `pf:d:${DEFAULT_POLL_DAYS}`)
+          .text(ctx.t("polls-button-default-deadline", { days: DEFAULT_POLL_DAYS }), CALLBACKS.pollFlow.encode({ step: "deadline", days: DEFAULT_POLL_DAYS }))
           .row()
           .add(cancel),
       });
@@ -66,11 +67,11 @@ export async function advance(ctx: BotContext, deps: PollsFeatureDeps, state: Dr
       return ctx.reply(ctx.t("polls-flow-audience"), {
         parse_mode: "HTML",
         reply_markup: new InlineKeyboard()
-          .text(ctx.t("polls-button-audience-subscribers"), "pf:au:subscribers")
+          .text(ctx.t("polls-button-audience-subscribers"), CALLBACKS.pollFlow.encode({ step: "audience", audience: "subscribers" }))
           .row()
-          .text(ctx.t("polls-button-audience-users"), "pf:au:users")
+          .text(ctx.t("polls-button-audience-users"), CALLBACKS.pollFlow.encode({ step: "audience", audience: "users" }))
           .row()
-          .text(ctx.t("polls-button-audience-chat"), "pf:au:chat")
+          .text(ctx.t("polls-button-audience-chat"), CALLBACKS.pollFlow.encode({ step: "audience", audience: "chat" }))
           .row()
           .add(cancel),
       });
@@ -112,7 +113,9 @@ export async function showPreview(ctx: BotContext, deps: PollsFeatureDeps, poll:
   deps.logger.info({ pollId: poll.id, userId: poll.createdBy, deadline: formatInstant(poll.closesAt.getTime(), deps.timeZone) }, "polls: draft created");
   return ctx.reply(text, {
     parse_mode: "HTML",
-    reply_markup: new InlineKeyboard().text(ctx.t("polls-button-send"), `ps:${poll.id}`).text(ctx.t("polls-button-cancel"), `pc:${poll.id}`),
+    reply_markup: new InlineKeyboard()
+      .text(ctx.t("polls-button-send"), CALLBACKS.pollSend.encode({ pollId: poll.id }))
+      .text(ctx.t("polls-button-cancel"), CALLBACKS.pollCancel.encode({ pollId: poll.id })),
   });
 }
 

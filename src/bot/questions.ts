@@ -2,7 +2,8 @@ import type { AskResult } from "../index/types.js";
 import type { LoggedQuestion } from "../storage/question-store.js";
 import type { BotContext } from "./context.js";
 import { prepareQuestion } from "./format.js";
-import { replyScreen, screenDeps, showTyping } from "./helpers.js";
+import { callEngine } from "./engine-call.js";
+import { replyScreen, screenDeps } from "./helpers.js";
 import { renderAnswer } from "./screens.js";
 
 /** Documents kept per question for "Kết quả khác" paging. */
@@ -19,9 +20,9 @@ export async function answerQuestion(ctx: BotContext, text: string): Promise<voi
     await ctx.reply(ctx.t("ask-empty"), { parse_mode: "HTML" });
     return;
   }
-  showTyping(ctx);
   const started = ctx.now();
-  const result = ctx.deps.engine.ask(question, { top: ASK_TOP });
+  const result = await callEngine(ctx, () => ctx.deps.engine.ask(question, { top: ASK_TOP }));
+  if (!result) return;
   const latencyMs = ctx.now() - started;
   const row = logQuestion(ctx, question, result, latencyMs);
   ctx.logger.info({ questionId: row.id, answered: row.answered, latencyMs }, "bot: question");

@@ -2,7 +2,7 @@ import type { Translate } from "../translate.js";
 import { InlineKeyboard } from "grammy";
 import type { Answer, CorpusDoc, Engine } from "../index/types.js";
 import type { LoggedQuestion } from "../storage/question-store.js";
-import { encodeCallback } from "./callback-data.js";
+import { CALLBACKS } from "../callback-data.js";
 import { escapeHtml } from "../html.js";
 import { truncate } from "../text-limits.js";
 import { formatDate } from "../time-zone.js";
@@ -17,9 +17,6 @@ export const OTHER_PAGE_SIZE = 3;
 /** Documents listed per page by /tim, /moi and /vanban. */
 export const LIST_PAGE_SIZE = 5;
 
-/** Callback prefixes: answer pages, feedback, list pages, reading a document. */
-export const CALLBACK = { answerPage: "a", feedback: "f", listPage: "l", read: "r" } as const;
-
 /** A message as shown: HTML text and its inline keyboard. */
 export interface Screen {
   text: string;
@@ -28,7 +25,7 @@ export interface Screen {
 
 /** What screens read: the engine, the contact line, and the translate function of the context. */
 export interface ScreenDeps {
-  engine: Engine;
+  engine: Pick<Engine, "get">;
   contactLine: string;
   t: Translate;
 }
@@ -69,7 +66,7 @@ export function renderAnswer(deps: ScreenDeps, row: LoggedQuestion, answer: Answ
   let first: number;
   if (page === 0 && answer) {
     lines.push(boldFigure(answer.text, answer.figure), "", t("answer-source", { source: sourceLine(answer) }));
-    keyboard.text(t("button-read-answer"), encodeCallback(CALLBACK.read, row.id, 0)).row();
+    keyboard.text(t("button-read-answer"), CALLBACKS.read.encode({ row: row.id, index: 0 })).row();
     first = -1;
   } else if (page === 0) {
     // No figure and no "answer" wording below the confidence threshold: only the documents found.
@@ -85,13 +82,13 @@ export function renderAnswer(deps: ScreenDeps, row: LoggedQuestion, answer: Answ
     if (page === 0 && shown === 0) lines.splice(0, 1, t("answer-none"));
   }
   if (page === 0 && !answer) lines.push("", t("answer-contact", { contact: escapeHtml(deps.contactLine) }));
-  if (page > 0) keyboard.text(t("button-previous"), encodeCallback(CALLBACK.answerPage, row.id, page - 1));
-  if (page + 1 < pages) keyboard.text(t("button-more"), encodeCallback(CALLBACK.answerPage, row.id, page + 1));
+  if (page > 0) keyboard.text(t("button-previous"), CALLBACKS.answerPage.encode({ row: row.id, page: page - 1 }));
+  if (page + 1 < pages) keyboard.text(t("button-more"), CALLBACKS.answerPage.encode({ row: row.id, page: page + 1 }));
   keyboard.row();
   if (row.answered) {
     keyboard
-      .text("👍", encodeCallback(CALLBACK.feedback, row.id, 1))
-      .text("👎", encodeCallback(CALLBACK.feedback, row.id, 0));
+      .text("👍", CALLBACKS.feedback.encode({ row: row.id, value: 1 }))
+      .text("👎", CALLBACKS.feedback.encode({ row: row.id, value: 0 }));
   }
   return { text: lines.join("\n"), keyboard };
 }
@@ -102,9 +99,9 @@ export function renderList(deps: ScreenDeps, row: LoggedQuestion, header: string
   const keyboard = new InlineKeyboard();
   const lines = [header];
   listDocs(deps, row, page * LIST_PAGE_SIZE, LIST_PAGE_SIZE, lines, keyboard);
-  if (page > 0) keyboard.text(t("button-previous"), encodeCallback(CALLBACK.listPage, row.id, page - 1));
+  if (page > 0) keyboard.text(t("button-previous"), CALLBACKS.listPage.encode({ row: row.id, page: page - 1 }));
   if (page + 1 < listPageCount(row)) {
-    keyboard.text(t("button-next"), encodeCallback(CALLBACK.listPage, row.id, page + 1));
+    keyboard.text(t("button-next"), CALLBACKS.listPage.encode({ row: row.id, page: page + 1 }));
   }
   return { text: lines.join("\n"), keyboard };
 }
@@ -123,7 +120,7 @@ function listDocs(
     const doc = deps.engine.get(row.hits[i]!);
     if (!doc) continue;
     lines.push("", `<b>${i + 1}.</b> ${sourceLine(doc)}`, `<i>${escapeHtml(snippet(doc))}</i>`);
-    keyboard.text(`📄 ${i + 1}`, encodeCallback(CALLBACK.read, row.id, i));
+    keyboard.text(`📄 ${i + 1}`, CALLBACKS.read.encode({ row: row.id, index: i }));
     shown++;
   }
   if (shown > 0) keyboard.row();

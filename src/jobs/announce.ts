@@ -1,5 +1,6 @@
 import type { PushStores } from "../storage/push-stores.js";
 import type { CampaignHook } from "./deliver-outbox.js";
+import { isMessageNotModified } from "./send-errors.js";
 import type { Translator } from "../translate.js";
 import { DEFAULT_LOCALE } from "../translate.js";
 
@@ -55,7 +56,7 @@ export function announcementProgressReporter(translator: Translator, locale = DE
       await api.editMessageText(campaign.reportChatId, campaign.reportMessageId, text, { parse_mode: "HTML" });
     } catch (err) {
       // Editing to the same counts is harmless; anything else is for the caller's log.
-      if (!/message is not modified/.test(String((err as { description?: string }).description ?? err))) throw err;
+      if (!isMessageNotModified(err)) throw err;
     }
   };
 }

@@ -4,7 +4,8 @@ import type { Translator } from "../translate.js";
 import { buildClosedPollMessage, buildPollMessage } from "../polls/poll-message.js";
 import type { OutboxStore } from "../storage/outbox-store.js";
 import type { Poll, PollAudience, PollsStore } from "../storage/polls-store.js";
-import type { DeliveryWorker, OutboxApi } from "./deliver-outbox.js";
+import { type DeliveryWorker, GiveUpSendError, type OutboxApi } from "./deliver-outbox.js";
+import { isMessageNotModified } from "./send-errors.js";
 import { quietUntil, type QuietHours } from "./quiet-hours.js";
 
 /** Outbox kind of a poll sent to one chat. */
@@ -51,18 +52,6 @@ interface PollPayload {
 
 interface PollClosePayload extends PollPayload {
   messageId: number;
-}
-
-/** Raised by the poll sender when the poll closed before this copy went out; the row is given up, not retried. */
-export class PollNotOpenError extends Error {
-  override readonly name = "PollNotOpenError";
-  // Shaped like a Telegram 400 so that the delivery worker gives the row up at once instead of retrying.
-  readonly error_code = 400;
-  readonly description: string;
-  constructor(readonly pollId: number) {
-    super(`poll-delivery: poll ${pollId} is no longer open; copy not sent`);
-    this.description = this.message;
-  }
 }
 
 /** The recipients a poll would reach now (for the preview's count, and for sending). */
@@ -126,7 +115,7 @@ export function registerPollDelivery(worker: DeliveryWorker, deps: PollDeliveryD
   worker.registerSender(POLL_KIND, async (api, chatId, payload) => {
     const { pollId, locale } = payload as PollPayload;
     const poll = deps.polls.getPoll(pollId);
-    if (!poll || poll.status !== "open") throw new PollNotOpenError(pollId);
+    if (!poll || poll.status !== "open") throw new GiveUpSendError(`poll-delivery: poll ${pollId} is no longer open; copy not sent`);
     const message = buildPollMessage(poll, deps.translator(locale), deps.timeZone);
     return api.sendMessage(chatId, message.text, {
       parse_mode: "HTML",
@@ -145,7 +134,7 @@ export function registerPollDelivery(worker: DeliveryWorker, deps: PollDeliveryD
   worker.registerSender(POLL_CLOSE_KIND, async (api, chatId, payload) => {
     const { pollId, locale, messageId } = payload as PollClosePayload;
     const results = deps.polls.results(pollId);
-    if (!results) throw new PollNotOpenError(pollId);
+    if (!results) throw new GiveUpSendError(`poll-delivery: poll ${pollId} is gone; copy not closed`);
     const text = buildClosedPollMessage(
       { ...results, question: results.poll.question, options: results.poll.options },
       deps.translator(locale),
@@ -155,7 +144,7 @@ export function registerPollDelivery(worker: DeliveryWorker, deps: PollDeliveryD
       // No reply_markup: the edit removes the buttons.
       return await api.editMessageText(chatId, messageId, text, { parse_mode: "HTML" });
     } catch (err) {
-      if (/message is not modified/i.test(String((err as { description?: unknown }).description))) return true;
+      if (isMessageNotModified(err)) return true;
       throw err;
     }
   });
@@ -194,6 +183,6 @@ async function reportProgress(
   try {
     await api.editMessageText(chatId, messageId, text, { parse_mode: "HTML" });
   } catch (err) {
-    if (!/message is not modified/i.test(String((err as { description?: unknown }).description))) throw err;
+    if (!isMessageNotModified(err)) throw err;
   }
 }

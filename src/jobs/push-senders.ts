@@ -2,7 +2,7 @@ import type { Logger } from "../logger.js";
 import type { ItemsStore } from "../storage/items-store.js";
 import type { SubscriptionsStore } from "../storage/subscriptions-store.js";
 import { leadOf } from "../sources/source-item.js";
-import type { DeliveryWorker } from "./deliver-outbox.js";
+import { type DeliveryWorker, GiveUpSendError } from "./deliver-outbox.js";
 import type { Clock } from "../clock.js";
 import { systemClock } from "../clock.js";
 import { DEFAULT_LOCALE, type Translator } from "../translate.js";
@@ -42,7 +42,7 @@ export function registerPushSenders(worker: DeliveryWorker, deps: PushSendersDep
   worker.registerSender("item", async (api, chatId, payload) => {
     const { itemId, lang } = payload as ItemPayload;
     const item = deps.items.get(itemId);
-    if (!item) throw Object.assign(new Error(`item ${itemId} is gone`), { error_code: 404, description: `item ${itemId} is gone` });
+    if (!item) throw new GiveUpSendError(`push: item ${itemId} is gone; not sent`);
     const message = renderItemMessage(item, leadOf(item.body), deps.translator(deps.languageOf?.(chatId) ?? (lang || DEFAULT_LOCALE)));
     return api.sendMessage(chatId, message.text, {
       parse_mode: "HTML",

@@ -1,25 +1,10 @@
 import type { InlineKeyboardMarkup } from "grammy/types";
 import type { Poll } from "../storage/polls-store.js";
+import { CALLBACKS } from "../callback-data.js";
 import { escapeHtml } from "../html.js";
 import type { Translate } from "../translate.js";
 import { formatResults, type ResultsInput } from "./format-results.js";
 import { formatInstant } from "../time-zone.js";
-
-/** Prefix of a vote button's callback data: `pv:<poll id>:<option position>`, ASCII, far under 64 bytes. */
-export const VOTE_CALLBACK_PREFIX = "pv";
-
-const VOTE_DATA = /^pv:(\d{1,10}):(\d{1,2})$/;
-
-/** The callback data of the button for option `position` of poll `pollId`. */
-export function voteCallbackData(pollId: number, position: number): string {
-  return `${VOTE_CALLBACK_PREFIX}:${pollId}:${position}`;
-}
-
-/** Reads a vote button's callback data; null when it is not one. */
-export function parseVoteCallbackData(data: string): { pollId: number; position: number } | null {
-  const match = VOTE_DATA.exec(data);
-  return match ? { pollId: Number(match[1]), position: Number(match[2]) } : null;
-}
 
 /** A message ready for `sendMessage` / `editMessageText` in HTML mode. */
 export interface PollMessage {
@@ -42,7 +27,7 @@ export function buildPollMessage(poll: Poll, t: Translate, timeZone: string, cho
     t("polls-message-deadline", { deadline: formatInstant(poll.closesAt.getTime(), timeZone) }),
   ].join("\n");
   const inline_keyboard = poll.options.map((label, position) => [
-    { text: chosen.includes(position) ? `✅ ${label}` : label, callback_data: voteCallbackData(poll.id, position) },
+    { text: chosen.includes(position) ? `✅ ${label}` : label, callback_data: CALLBACKS.vote.encode({ pollId: poll.id, position }) },
   ]);
   return { text, replyMarkup: { inline_keyboard } };
 }

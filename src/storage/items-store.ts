@@ -1,29 +1,25 @@
+import type { DocType } from "../index/types.js";
+import type { SourceItem } from "../sources/source-item.js";
 import type { Db } from "./database.js";
 
-/** Kind of an item: a news article or an official document. */
-export type ItemKind = "news" | "document";
+/** Kind of an item: a news article or an official document (the corpus's {@link DocType}). */
+export type ItemKind = DocType;
 
-/** An article or document recorded from a source. */
-export interface StoredItem {
+/**
+ * An article or document recorded from a source: the {@link SourceItem} (itself the fields of the
+ * corpus's document shape a source can know) with what recording adds.
+ */
+export type StoredItem = SourceItem & {
   id: number;
   /** The id the item has in the search engine. */
   docId: string;
   source: string;
-  guid: string | null;
-  url: string | null;
   contentHash: string;
   kind: ItemKind;
-  title: string;
-  body: string;
-  date: string | null;
-  time: string | null;
-  number: string | null;
-  issuer: string | null;
-  tags: string[];
   /** Whether it was news to subscribers (false: present at the source's first fetch). */
   pushed: boolean;
   createdAt: number;
-}
+};
 
 /** An item to record. */
 export type NewItem = Omit<StoredItem, "id" | "createdAt">;
@@ -43,24 +39,13 @@ export interface ItemsStore {
   countBySource(): Map<string, number>;
 }
 
-interface Raw {
-  id: number;
-  doc_id: string;
-  source: string;
-  guid: string | null;
-  url: string | null;
-  content_hash: string;
-  kind: ItemKind;
-  title: string;
-  body: string;
-  date: string | null;
-  time: string | null;
-  number: string | null;
-  issuer: string | null;
-  tags: string;
-  pushed: number;
-  created_at: number;
-}
+/** `docId` → `doc_id`: the column name of a field. */
+type Column<K extends string> = K extends `${infer Head}${infer Tail}`
+  ? `${Head extends Lowercase<Head> ? Head : `_${Lowercase<Head>}`}${Column<Tail>}`
+  : K;
+
+/** A row of `items`, derived from {@link StoredItem}: tags are JSON text, `pushed` is 0 or 1. */
+type Raw = { [K in keyof StoredItem as Column<K & string>]: K extends "tags" ? string : K extends "pushed" ? number : StoredItem[K] };
 
 const toItem = (r: Raw): StoredItem => ({
   id: r.id,

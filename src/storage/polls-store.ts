@@ -303,11 +303,6 @@ export function createPollsStore(db: Db) {
       return (st.due.all(now.getTime()) as Array<{ id: number }>).map((r) => r.id);
     },
 
-    /** Every open poll, oldest first. */
-    listOpenPolls(): Poll[] {
-      return (st.listOpen.all() as PollRow[]).map(toPoll);
-    },
-
     /** Records a message that carries the poll (idempotent). */
     recordCopy(pollId: number, chatId: number, messageId: number, now: Date, locale = "vi"): void {
       st.insertCopy.run(pollId, chatId, messageId, locale, now.getTime());

@@ -5,15 +5,13 @@ const STAFF = -100777;
 
 function staffBot(statuses: Record<number, string>, staffChatId: number | null = STAFF) {
   let now = 0;
-  const hb = createHandlerBot({ now: () => now });
-  if (staffChatId !== null) hb.deps.staffChatId = staffChatId;
-  hb.deps.push = {
-    stores: undefined as never,
-    sources: [],
-    timeZone: "Asia/Ho_Chi_Minh",
-    defaultQuietHours: null,
-    wake: () => {},
-  };
+  const hb = createHandlerBot({
+    now: () => now,
+    extend: () => ({
+      ...(staffChatId !== null ? { staffChatId } : {}),
+      push: { stores: undefined as never, sources: [], timeZone: "Asia/Ho_Chi_Minh", defaultQuietHours: null, wake: () => {} },
+    }),
+  });
   let lookups = 0;
   // Installed after the recorder, so it answers getChatMember first.
   hb.bot.api.config.use(async (prev, method, payload, signal) => {

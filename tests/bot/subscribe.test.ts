@@ -3,10 +3,14 @@ import { createPushStores } from "../../src/storage/push-stores.js";
 import { createHandlerBot } from "../support/test-bot.js";
 
 function pushBot() {
-  const hb = createHandlerBot();
-  const stores = createPushStores(hb.deps.db);
   let wakes = 0;
-  hb.deps.push = { stores, sources: [], timeZone: "Asia/Ho_Chi_Minh", defaultQuietHours: [22, 6], wake: () => void wakes++ };
+  let stores!: ReturnType<typeof createPushStores>;
+  const hb = createHandlerBot({
+    extend: (deps) => {
+      stores = createPushStores(deps.db);
+      return { push: { stores, sources: [], timeZone: "Asia/Ho_Chi_Minh", defaultQuietHours: [22, 6], wake: () => void wakes++ } };
+    },
+  });
   return { hb, stores, wakes: () => wakes };
 }
 

@@ -79,7 +79,7 @@ describe("push end to end", () => {
     expect(push.payload.text).toMatch(/^<b>Trình Chính phủ Đề án Quy hoạch điện VIII<\/b>/);
     expect(push.payload.reply_markup.inline_keyboard[0][0]).toEqual({ text: "Đọc bài", url: quyHoach.url });
     // The new item is answerable and listed at once.
-    expect(bot.deps.engine.search("quy hoach dien VIII").hits[0]?.doc.title).toBe(quyHoach.title);
+    expect((await bot.deps.engine.search("quy hoach dien VIII")).hits[0]?.doc.title).toBe(quyHoach.title);
     // Old items were never pushed, and nothing is sent twice on the next run.
     await publish(quyHoach, other);
     await bot.runtime.worker.drain();

@@ -9,6 +9,8 @@ import { CONSOLE_BOT_INFO } from "../../src/bot/console.js";
 import { type BotContext, type BotDeps, createBot, type CreateBotOptions } from "../../src/bot/index.js";
 import { type RunningBot, startPolling } from "../../src/bot/polling.js";
 import { loadCorpus } from "../../src/corpus/load-corpus.js";
+import { createInProcessEngine } from "../../src/engine-pool/in-process.js";
+import type { AsyncEngine } from "../../src/engine-pool/types.js";
 import { createEngine } from "../../src/index/engine.js";
 import type { Engine } from "../../src/index/types.js";
 import { createLogger, type Logger } from "../../src/logger.js";
@@ -31,7 +33,8 @@ export function fixtureEngine(): Engine {
 
 /** Options of {@link createTestDeps}. */
 export interface TestDepsOptions {
-  engine?: Engine;
+  /** A synchronous engine answers in process; defaults to {@link fixtureEngine}. */
+  engine?: Engine | AsyncEngine;
   /** Database file; defaults to `:memory:`. */
   dbPath?: string;
   now?: () => number;
@@ -45,7 +48,7 @@ export function createTestDeps(options: TestDepsOptions = {}): BotDeps & { db: D
   const db = openDatabase(options.dbPath ?? ":memory:");
   return {
     db,
-    engine: options.engine ?? fixtureEngine(),
+    engine: asAsync(options.engine ?? fixtureEngine()),
     users: createUserStore(db),
     questions: createQuestionStore(db),
     logger: options.logger ?? createLogger({ level: "silent" }),
@@ -116,9 +119,15 @@ export interface HandlerBot {
 
 const USER: User = { id: 1001, is_bot: false, first_name: "Lan", language_code: "vi" };
 
-/** Creates a bot for handler tests over the fixture engine and an in-memory database. */
-export function createHandlerBot(options: TestDepsOptions & { bot?: CreateBotOptions } = {}): HandlerBot {
-  const deps = createTestDeps(options);
+/**
+ * Creates a bot for handler tests over the fixture engine and an in-memory database. `extend` adds
+ * collaborators (push, polls, staff chat) before the bot is made, as features are installed from them.
+ */
+export function createHandlerBot(
+  options: TestDepsOptions & { bot?: CreateBotOptions; extend?: (deps: BotDeps & { db: Db }) => Partial<BotDeps> } = {},
+): HandlerBot {
+  const base = createTestDeps(options);
+  const deps = Object.assign(base, options.extend?.(base) ?? {});
   const bot = createBot("42:TEST", deps, { botInfo: TEST_BOT_INFO, ...options.bot });
   const calls: HandlerCall[] = [];
   const failures = new Map<string, { error_code: number; description: string }>();
@@ -191,6 +200,10 @@ export function createHandlerBot(options: TestDepsOptions & { bot?: CreateBotOpt
       failures.set(method, { error_code: errorCode, description });
     },
   };
+}
+
+function asAsync(engine: Engine | AsyncEngine): AsyncEngine {
+  return "close" in engine ? engine : createInProcessEngine(engine);
 }
 
 /** An engine that answers `ask` with `ask` and everything else from `engine`. */
