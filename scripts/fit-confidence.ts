@@ -1,7 +1,7 @@
 // Fits the answer-confidence model (`src/index/confidence-weights.json`) on the development question sets in
 // ../shared/data/dev-qa (see its README), and prints how it does on the questions it was not fitted on.
 //
-//   npx tsx scripts/fit-confidence.ts [--data DIR] [--bench FILE] [--data-dir DIR] [--limit N] [--write]
+//   npx tsx scripts/fit-confidence.ts [--data DIR] [--bench FILE] [--data-dir DIR] [--limit N] [--scale-limit N] [--write]
 //
 // Rows are the engine's best sentence for a question with its features (`AnswerFeatures`) and a label: 1 when the
 // sentence holds the expected answer, 0 otherwise. They come from
@@ -54,6 +54,8 @@ const { values } = parseArgs({
     bench: { type: "string", default: DEFAULT_BENCH_FILE },
     "data-dir": { type: "string", default: "data" },
     limit: { type: "string" },
+    /** Questions of each set asked at 53k scale. */
+    "scale-limit": { type: "string", default: "300" },
     write: { type: "boolean", default: false },
     /** Only the sets over their own passages (no 53k engine): a quick look at the candidates. */
     "small-only": { type: "boolean", default: false },
@@ -100,7 +102,7 @@ const big = loadBigCorpus(values["data-dir"], values.data, values.bench);
 const engine = big.loaded.engine;
 const extra: CorpusDoc[] = [...sets[0]!.set.docs, ...sets[1]!.set.docs];
 for (const doc of extra) engine.add(doc);
-const scaleLimit = limit ?? 700;
+const scaleLimit = Number(values["scale-limit"]);
 const chosen = sets.flatMap(({ name, set }) =>
   sample(set.questions.filter((x) => x.judged), (x) => x.id, name === "legal" ? undefined : scaleLimit).map((q) => ({ name, q })),
 );

@@ -33,6 +33,12 @@ export interface AnswerFeatures {
   constrained: number;
   /** Share of the question's rarest word's weight missing from the sentence and its context. */
   rarestMissing: number;
+  /** Weight (idf) of the question's words missing from the sentence itself, over `missingWeightScale`. */
+  missingWeight: number;
+  /** The answering document's BM25 score over the best score the question's terms could reach. */
+  strength: number;
+  /** The question's content words, over `questionLengthScale`. */
+  questionLength: number;
   /** Whether the question wants no figure but a statement (what, how, where, yes/no). */
   statement: number;
   /** Whether the sentence is the rule of its text (first sentences, no "nếu"/"trường hợp" condition). */
@@ -54,6 +60,9 @@ export const FEATURE_NAMES = [
   "numberMatch",
   "constrained",
   "rarestMissing",
+  "missingWeight",
+  "strength",
+  "questionLength",
   "statement",
   "mainRule",
 ] as const satisfies ReadonlyArray<keyof AnswerFeatures>;

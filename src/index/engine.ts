@@ -7,7 +7,7 @@ import { InvertedIndex, type Accumulator, type IndexArrays } from "./inverted-in
 import { cleanText } from "./normalize.js";
 import { documentPassages } from "./passage-terms.js";
 import { analyzeQuestion } from "./question.js";
-import { numberTiers, rerank, retrieve, type RetrieveContext } from "./retrieve.js";
+import { bestPossibleScore, numberTiers, rerank, retrieve, type RetrieveContext } from "./retrieve.js";
 import { ENGINE_SETTINGS } from "./settings.js";
 import { inTextsWords } from "./thesaurus.js";
 import { TypoCorrector } from "./typo.js";
@@ -187,8 +187,9 @@ export class VietEngine implements Engine {
     let ranked = retrieve(this.context, analysis, Math.max(ENGINE_SETTINGS.retrieval.candidates, top), undefined, alternative);
     const tiers = numberTiers(this.context, analysis);
     const finder = { stats: this.index, registry: this.registry, correct: this.context.correct };
-    const readings = [findAnswer(finder, analysis, ranked, tiers)];
-    if (alternative) readings.push(findAnswer(finder, alternative, ranked, tiers));
+    const possible = bestPossibleScore(this.context, analysis);
+    const readings = [findAnswer(finder, analysis, ranked, tiers, possible)];
+    if (alternative) readings.push(findAnswer(finder, alternative, ranked, tiers, possible));
     // The reading whose best sentence is likelier to answer decides; documents keep their best evidence.
     let candidate: Candidate | null = null;
     let sure = 0;

@@ -59,6 +59,7 @@ export function findAnswer(
   analysis: QuestionAnalysis,
   ranked: Ranked[],
   numberTiers: Map<number, number> = new Map(),
+  bestPossible = 0,
 ): FoundAnswer {
   const s = ENGINE_SETTINGS.answer;
   const { stats, registry } = ctx;
@@ -202,6 +203,9 @@ export function findAnswer(
             numberMatch: numberMatch ? 1 : 0,
             constrained: constraints.length > 0 ? 1 : 0,
             rarestMissing: rarestHere || rarest === null || totalIdf === 0 ? 0 : rarest.idf / totalIdf,
+            missingWeight: Math.min(1, Math.max(0, totalIdf - own) / s.missingWeightScale),
+            strength: bestPossible > 0 ? Math.min(1, score / bestPossible) : 0,
+            questionLength: Math.min(1, units.length / s.questionLengthScale),
             statement: needsFigure ? 0 : 1,
             mainRule,
           },

@@ -48,8 +48,6 @@ export const UNITS = new Set(["gio", "ngay", "thang", "nam", "tuan", "phut", "tu
 /** Units asked with another word than the text uses: "mấy tiếng" is answered in giờ. */
 const UNIT_SYNONYMS: Record<string, string> = { tieng: "gio", buoi: "ngay" };
 
-/** Questions longer than this are cut before search: the first part carries the question. */
-export const MAX_QUESTION_CHARS = ENGINE_SETTINGS.maxQuestionChars;
 
 // Question phrases, in folded form, that say what is asked but never occur in the answer text.
 // Longest first so that "bao nhieu phan tram" wins over "bao nhieu".
@@ -124,7 +122,7 @@ export function expandShorthand(question: string): string {
 
 /** Takes a question apart: tokens, content tokens, answer kind, document numbers, year, latest. */
 export function analyzeQuestion(question: string): QuestionAnalysis {
-  const text = expandShorthand(question.slice(0, MAX_QUESTION_CHARS));
+  const text = expandShorthand(question.slice(0, ENGINE_SETTINGS.maxQuestionChars));
   const tokens = tokenize(text);
   const docNumbers = findDocNumbers(text, { question: true });
   const folded = foldDiacritics(normalizeText(text)).replace(/\s+/g, " ").trim();

@@ -73,6 +73,16 @@ export function retrieve(ctx: RetrieveContext, analysis: QuestionAnalysis, k: nu
 }
 
 /**
+ * The best BM25 score the question's terms could reach together (each term at tf 1 in a text of
+ * average length): a scale for how well the best document matches.
+ */
+export function bestPossibleScore(ctx: Pick<RetrieveContext, "index" | "correct">, analysis: QuestionAnalysis): number {
+  const { k1 } = ENGINE_SETTINGS.retrieval.bm25;
+  // tf 1 at average length: tf (k1 + 1) / (tf + k1) = (k1 + 1) / (1 + k1) = 1 per unit of weight × idf × (k1 + 1) / (1 + k1).
+  return queryTerms(analysis, ctx.index, ctx.correct).reduce((sum, t) => sum + t.weight * t.idf * ((k1 + 1) / (1 + k1)), 0);
+}
+
+/**
  * The question's terms with those of its reading in the texts' words (`thesaurus.ts`), which weigh
  * less than the words typed.
  */

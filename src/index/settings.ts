@@ -1,3 +1,5 @@
+import { QUESTION_MAX_CHARS } from "./limits.js";
+
 /**
  * Every tuning value of the engine, in one constant. An index must be loaded with the settings it
  * was built with, so `version` is part of the snapshot key: change anything under `index` (or the
@@ -123,6 +125,10 @@ export const ENGINE_SETTINGS = {
     ruleSentences: 2,
     /** Score penalty of a clause that states a special case ("Trường hợp …", "Nếu …") after the rule. */
     conditionPenalty: 0.05,
+    /** Missing question weight (idf) that counts as wholly missing, for the confidence feature. */
+    missingWeightScale: 20,
+    /** Content words that count as a long question, for the confidence feature. */
+    questionLengthScale: 15,
     /** Sentence-score difference that counts as a full margin over the next document's best sentence. */
     marginScale: 0.3,
     /** Pull kept by a bare year ("2023") taken as a count. */
@@ -131,8 +137,8 @@ export const ENGINE_SETTINGS = {
 
   /** Recent answers kept until the corpus changes (a count of questions; results are small). */
   answerCacheSize: 2000,
-  /** Questions longer than this (characters) are cut: the first part carries the question. */
-  maxQuestionChars: 500,
+  /** Questions longer than this (characters) are cut: the first part carries the question (the bot's cap too). */
+  maxQuestionChars: QUESTION_MAX_CHARS,
 } as const;
 
 /** The settings type, for modules that take them as a parameter. */
