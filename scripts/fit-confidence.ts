@@ -12,7 +12,7 @@
 // Questions are split by a hash of their id: about 70% fit the model, the rest judge it (printed beside the
 // hand-set weights). The threshold is the lowest one at which no more than MAX_FALSE_ANSWER_RATE of the
 // unanswerable questions get an answer, on the fitting part. The golden set is never used here: it stays the test.
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { loadBigCorpus, cachedOccurrences, DEFAULT_BENCH_FILE } from "../src/eval/big-corpus.js";
 import { DEFAULT_DEV_DATA, readLegal, readReading, readRegulation, sample, sampleOrder, type DevQuestion } from "../src/eval/dev-sets.js";
@@ -57,6 +57,9 @@ const { values } = parseArgs({
     /** Questions of each set asked at 53k scale. */
     "scale-limit": { type: "string", default: "300" },
     write: { type: "boolean", default: false },
+    /** Keep the rows in this file, or (`--rows-in`) read them from it instead of asking the engine. */
+    "rows-out": { type: "string" },
+    "rows-in": { type: "string" },
     /** Only the sets over their own passages (no 53k engine): a quick look at the candidates. */
     "small-only": { type: "boolean", default: false },
   },
@@ -76,53 +79,62 @@ function record(group: Row["group"], set: string, q: DevQuestion, engine: VietEn
   pop.rows.push({ x: featureVector(candidate.features), y: label(candidate.answer.text) ? 1 : 0, group, set, fit });
 }
 
-const t0 = Date.now();
-const sets = [
-  { name: "reading", set: readReading(values.data) },
-  { name: "regulation", set: readRegulation(values.data) },
-  { name: "legal", set: readLegal(values.data) },
-];
-for (const { name, set } of sets) {
-  const engine = createEngine(set.docs);
-  for (const q of sample(set.questions.filter((x) => x.judged), (x) => x.id, limit)) {
-    for (const form of FORMS) record("answerable", name, q, engine, askedForm(q.question, form), (t) => holdsAny(t, q.answers));
-  }
-  process.stderr.write(`${name}: done (${Math.round((Date.now() - t0) / 1000)} s)\n`);
+if (values["rows-in"]) {
+  for (const p of JSON.parse(readFileSync(values["rows-in"], "utf8")) as Population[]) populations.set(`${p.group}/${p.set}/${p.fit}`, p);
+} else {
+  askEverything();
+  if (values["rows-out"]) writeFileSync(values["rows-out"], JSON.stringify([...populations.values()]));
 }
 
-// At scale: the bench articles and the law articles (one snapshot), with the passages of the other sets added.
-if (values["small-only"]) {
-  for (const p of populations.values()) {
-    const holds = p.rows.filter((r) => r.y === 1).length;
-    process.stdout.write(`${p.set} ${p.fit ? "fit" : "held out"}: ${p.asked} asked, candidate holds ${((100 * holds) / p.asked).toFixed(1)}%, no candidate ${((100 * (p.asked - p.rows.length)) / p.asked).toFixed(1)}%\n`);
+function askEverything(): void {
+const t0 = Date.now();
+  const sets = [
+    { name: "reading", set: readReading(values.data) },
+    { name: "regulation", set: readRegulation(values.data) },
+    { name: "legal", set: readLegal(values.data) },
+  ];
+  for (const { name, set } of sets) {
+    const engine = createEngine(set.docs);
+    for (const q of sample(set.questions.filter((x) => x.judged), (x) => x.id, limit)) {
+      for (const form of FORMS) record("answerable", name, q, engine, askedForm(q.question, form), (t) => holdsAny(t, q.answers));
+    }
+    process.stderr.write(`${name}: done (${Math.round((Date.now() - t0) / 1000)} s)\n`);
   }
-  process.exit(0);
-}
-const big = loadBigCorpus(values["data-dir"], values.data, values.bench);
-const engine = big.loaded.engine;
-const extra: CorpusDoc[] = [...sets[0]!.set.docs, ...sets[1]!.set.docs];
-for (const doc of extra) engine.add(doc);
-const scaleLimit = Number(values["scale-limit"]);
-const chosen = sets.flatMap(({ name, set }) =>
-  sample(set.questions.filter((x) => x.judged), (x) => x.id, name === "legal" ? undefined : scaleLimit).map((q) => ({ name, q })),
-);
-const occurrences = cachedOccurrences(values["data-dir"], big, extra, chosen.flatMap((c) => c.q.answers));
-process.stderr.write(`scale: engine ${big.loaded.origin}, ${engine.size} documents (${Math.round((Date.now() - t0) / 1000)} s)\n`);
-let skipped = 0;
-for (const { name, q } of chosen) {
-  for (const form of FORMS) record("scale-answerable", name, q, engine, askedForm(q.question, form), (t) => holdsAny(t, q.answers));
-  const gold = new Set(q.goldIds);
-  const elsewhere = q.answers.some((a) => [...(occurrences.get(matchForm(a)) ?? [])].some((id) => !gold.has(id)));
-  if (elsewhere) {
-    skipped++;
-    continue;
+  
+  // At scale: the bench articles and the law articles (one snapshot), with the passages of the other sets added.
+  if (values["small-only"]) {
+    for (const p of populations.values()) {
+      const holds = p.rows.filter((r) => r.y === 1).length;
+      process.stdout.write(`${p.set} ${p.fit ? "fit" : "held out"}: ${p.asked} asked, candidate holds ${((100 * holds) / p.asked).toFixed(1)}%, no candidate ${((100 * (p.asked - p.rows.length)) / p.asked).toFixed(1)}%\n`);
+    }
+    process.exit(0);
   }
-  const removed = q.goldIds.map((id) => engine.get(id)).filter((d): d is CorpusDoc => d !== undefined);
-  for (const doc of removed) engine.remove(doc.id);
-  for (const form of FORMS) record("unanswerable", name, q, engine, askedForm(q.question, form), () => false);
-  for (const doc of removed) engine.add(doc);
+  const big = loadBigCorpus(values["data-dir"], values.data, values.bench);
+  const engine = big.loaded.engine;
+  const extra: CorpusDoc[] = [...sets[0]!.set.docs, ...sets[1]!.set.docs];
+  for (const doc of extra) engine.add(doc);
+  const scaleLimit = Number(values["scale-limit"]);
+  const chosen = sets.flatMap(({ name, set }) =>
+    sample(set.questions.filter((x) => x.judged), (x) => x.id, name === "legal" ? undefined : scaleLimit).map((q) => ({ name, q })),
+  );
+  const occurrences = cachedOccurrences(values["data-dir"], big, extra, chosen.flatMap((c) => c.q.answers));
+  process.stderr.write(`scale: engine ${big.loaded.origin}, ${engine.size} documents (${Math.round((Date.now() - t0) / 1000)} s)\n`);
+  let skipped = 0;
+  for (const { name, q } of chosen) {
+    for (const form of FORMS) record("scale-answerable", name, q, engine, askedForm(q.question, form), (t) => holdsAny(t, q.answers));
+    const gold = new Set(q.goldIds);
+    const elsewhere = q.answers.some((a) => [...(occurrences.get(matchForm(a)) ?? [])].some((id) => !gold.has(id)));
+    if (elsewhere) {
+      skipped++;
+      continue;
+    }
+    const removed = q.goldIds.map((id) => engine.get(id)).filter((d): d is CorpusDoc => d !== undefined);
+    for (const doc of removed) engine.remove(doc.id);
+    for (const form of FORMS) record("unanswerable", name, q, engine, askedForm(q.question, form), () => false);
+    for (const doc of removed) engine.add(doc);
+  }
+  process.stderr.write(`scale: done, ${skipped} questions skipped as unanswerable (answer elsewhere) (${Math.round((Date.now() - t0) / 1000)} s)\n`);
 }
-process.stderr.write(`scale: done, ${skipped} questions skipped as unanswerable (answer elsewhere) (${Math.round((Date.now() - t0) / 1000)} s)\n`);
 
 // ---------------------------------------------------------------------------------------------------------------
 
@@ -192,9 +204,26 @@ function report(label: string, m: ConfidenceModel): void {
   }
 }
 
-report("hand-set weights in use", CONFIDENCE_MODEL);
+const hand = { ...CONFIDENCE_MODEL, threshold: chooseThreshold(CONFIDENCE_MODEL, all.filter((p) => p.fit)) };
+report("hand-set weights in use, at their own threshold", CONFIDENCE_MODEL);
+report("hand-set weights, threshold chosen like the fitted one's", hand);
 report("fitted", model);
+tradeoff(model);
 process.stdout.write(`\n${JSON.stringify(model, null, 2)}\n`);
+
+/** Held-out answer-holds and false-answer rates of the fitted model at several thresholds. */
+function tradeoff(m: ConfidenceModel): void {
+  process.stdout.write("\n| threshold | answerable: holds (held out) | at 53k: holds (held out) | unanswerable: answered (held out) |\n|---:|---:|---:|---:|\n");
+  const rate = (group: Row["group"], t: number, holdsOnly: boolean) => {
+    const pops = all.filter((p) => !p.fit && p.group === group);
+    const asked = pops.reduce((sum, p) => sum + p.asked, 0);
+    const hit = pops.flatMap((p) => p.rows).filter((r) => probability(m, r.x) >= t && (!holdsOnly || r.y === 1)).length;
+    return `${((100 * hit) / Math.max(1, asked)).toFixed(1)}%`;
+  };
+  for (const t of [0.2, 0.3, 0.4, m.threshold, 0.6, 0.7]) {
+    process.stdout.write(`| ${t} | ${rate("answerable", t, true)} | ${rate("scale-answerable", t, true)} | ${rate("unanswerable", t, false)} |\n`);
+  }
+}
 if (values.write) {
   const counts = all.map((p) => `${p.group} ${p.set} ${p.fit ? "fit" : "held out"}: ${p.asked}`).join("; ");
   const out = {

@@ -25,7 +25,7 @@ export interface AnswerFeatures {
   wantsFigure: number;
   /** Whether the sentence holds a figure of the kind asked. */
   hasFigure: number;
-  /** Whether the figure is next to what is counted ("7.210 đảng viên"); 1 too when nothing is counted. */
+  /** Whether the question names what is counted and the figure counts it ("7.210 đảng viên"). */
   figureNextToFocus: number;
   /** Whether the document carries or cites the official number asked. */
   numberMatch: number;
