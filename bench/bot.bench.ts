@@ -60,7 +60,7 @@ const stride = Math.max(1, Math.floor(all.length / wanted));
 const questions: string[] = [];
 for (let i = 0; questions.length < wanted; i = (i + stride) % all.length) {
   const q = headlineQuestion(all[i]!);
-  questions.push(questions.length % 2 === 1 ? foldDiacritics(q) : q);
+  await questions.push(questions.length % 2 === 1 ? foldDiacritics(q) : q);
   if (i + stride >= all.length && questions.length < wanted) i += 1;
 }
 
@@ -82,13 +82,13 @@ const engineMeanMs = engineTimes.reduce((a, b) => a + b, 0) / engineTimes.length
 engineTimes.sort((a, b) => a - b);
 
 // Round-robin over users: user u asks question u, then u + USERS, … so one user's messages are spread out.
-const updates: Update[] = questions.map((text, i) => {
+const updates: Update[] = (await questions.map((text, i) => {
   const user: User = { id: 10_000 + (i % USERS), is_bot: false, first_name: "Dân", language_code: "vi" };
   return {
     update_id: i + 1,
     message: { message_id: i + 1, date: 0, chat: { id: user.id, type: "private", first_name: "Dân" }, from: user, text },
   };
-});
+}));
 
 interface Run {
   name: string;

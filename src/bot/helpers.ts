@@ -48,7 +48,7 @@ export interface ButtonPress {
  */
 export async function decodeButton(ctx: BotContext, prefix: string, argCount: number): Promise<ButtonPress | undefined> {
   const values = decodeCallback(ctx.callbackQuery?.data, prefix, 1 + argCount);
-  const row = values ? ctx.deps.questions.get(values[0]!) : undefined;
+  const row = values ? await ctx.deps.questions.get(values[0]!) : undefined;
   if (!values || !row || (ctx.chat && row.chatId !== ctx.chat.id)) {
     await answerStale(ctx);
     return undefined;

@@ -43,8 +43,8 @@ export function createI18n(): I18n<BotContext> {
     directory: LOCALES_DIR,
     useSession: false,
     fluentBundleOptions: { useIsolating: false },
-    localeNegotiator: (ctx) =>
-      pickLocale(ctx.from ? ctx.deps.users.language(ctx.from.id) : null, ctx.from?.language_code),
+    localeNegotiator: async (ctx) =>
+      pickLocale(ctx.from ? await ctx.deps.users.language(ctx.from.id) : null, ctx.from?.language_code),
     globalTranslationContext: (ctx) => ({ city: ctx.deps.cityName }),
   });
 }

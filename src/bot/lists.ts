@@ -6,7 +6,13 @@ import { escapeHtml, truncate } from "./format.js";
 export const LIST_LIMIT = 50;
 
 /** Records a list request in the question log, so that its paging and read buttons can refer to it. */
-export function logList(ctx: BotContext, kind: QuestionKind, query: string, docIds: string[], started: number): LoggedQuestion {
+export async function logList(
+  ctx: BotContext,
+  kind: QuestionKind,
+  query: string,
+  docIds: string[],
+  started: number,
+): Promise<LoggedQuestion> {
   const entry = {
     userId: ctx.from?.id ?? 0,
     chatId: ctx.chat?.id ?? null,
@@ -17,7 +23,7 @@ export function logList(ctx: BotContext, kind: QuestionKind, query: string, docI
     hits: docIds.slice(0, LIST_LIMIT),
     latencyMs: performance.now() - started,
   };
-  const id = ctx.deps.questions.log(entry, new Date(ctx.deps.now?.() ?? Date.now()));
+  const id = await ctx.deps.questions.log(entry, new Date(ctx.deps.now?.() ?? Date.now()));
   return { ...entry, id, feedback: null, page: 0, createdAt: "" };
 }
 

@@ -52,12 +52,12 @@ function commandOf(ctx: BotContext): string | undefined {
 export async function pollFromArgument(ctx: BotContext, deps: PollsFeatureDeps) {
   const arg = typeof ctx.match === "string" ? ctx.match.trim() : "";
   if (arg === "") {
-    const latest = deps.polls.latestPoll();
+    const latest = await deps.polls.latestPoll();
     if (!latest) await ctx.reply(ctx.t("polls-none"));
     return latest;
   }
   const id = /^#?(\d{1,10})$/.exec(arg)?.[1];
-  const poll = id === undefined ? undefined : deps.polls.getPoll(Number(id));
+  const poll = id === undefined ? undefined : await deps.polls.getPoll(Number(id));
   if (!poll || poll.status === "draft" || poll.status === "cancelled") {
     await ctx.reply(ctx.t("polls-not-found", { arg: escapeHtml(arg.slice(0, 50)) }), { parse_mode: "HTML" });
     return undefined;

@@ -23,12 +23,12 @@ export async function answerQuestion(ctx: BotContext, text: string): Promise<voi
   const started = performance.now();
   const result = ctx.deps.engine.ask(question, { top: ASK_TOP });
   const latencyMs = performance.now() - started;
-  const row = logQuestion(ctx, question, result, latencyMs);
+  const row = await logQuestion(ctx, question, result, latencyMs);
   ctx.logger.info({ questionId: row.id, answered: row.answered, latencyMs: Math.round(latencyMs) }, "bot: question");
   await replyScreen(ctx, renderAnswer(screenDeps(ctx), row, result.answer, 0));
 }
 
-function logQuestion(ctx: BotContext, question: string, result: AskResult, latencyMs: number): LoggedQuestion {
+async function logQuestion(ctx: BotContext, question: string, result: AskResult, latencyMs: number): Promise<LoggedQuestion> {
   // The answer's document comes first so that "read in full" (index 0) opens it.
   const hits = [...new Set([...(result.answer ? [result.answer.docId] : []), ...result.hits.map((h) => h.docId)])];
   const entry = {
@@ -41,6 +41,6 @@ function logQuestion(ctx: BotContext, question: string, result: AskResult, laten
     hits,
     latencyMs,
   };
-  const id = ctx.deps.questions.log(entry, new Date(ctx.deps.now?.() ?? Date.now()));
+  const id = await ctx.deps.questions.log(entry, new Date(ctx.deps.now?.() ?? Date.now()));
   return { ...entry, id, feedback: null, page: 0, createdAt: "" };
 }

@@ -150,7 +150,7 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps, options: Delivery
     const sender = senders.get(row.kind);
     const log = logger.child({ outboxId: row.id, kind: row.kind, chatId: row.chatId });
     if (!sender) {
-      outbox.markFailed(row.id, now(), `no sender registered for kind "${row.kind}"`);
+      await outbox.markFailed(row.id, now(), `no sender registered for kind "${row.kind}"`);
       log.error("outbox: no sender for this kind; row given up");
       return;
     }
@@ -158,13 +158,13 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps, options: Delivery
     try {
       result = await sender(api, row.chatId, row.payload, row);
     } catch (err) {
-      handleFailure(row, err, log);
+      await handleFailure(row, err, log);
       return;
     } finally {
       lastSentToChat.set(row.chatId, now());
     }
     const messageId = (result as { message_id?: unknown } | null)?.message_id;
-    outbox.markSent(row.id, now(), typeof messageId === "number" ? messageId : null);
+    await outbox.markSent(row.id, now(), typeof messageId === "number" ? messageId : null);
     if (row.campaignId !== null) dirtyCampaigns.add(row.campaignId);
     for (const hook of afterSend.get(row.kind) ?? []) {
       try {
@@ -175,13 +175,13 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps, options: Delivery
     }
   }
 
-  function handleFailure(row: OutboxRow, err: unknown, log: Logger): void {
+  async function handleFailure(row: OutboxRow, err: unknown, log: Logger): Promise<void> {
     const failure = classifySendError(err);
     const t = now();
     if (row.campaignId !== null) dirtyCampaigns.add(row.campaignId);
     switch (failure.action) {
       case "blocked": {
-        outbox.markBlocked(row.id, t, failure.reason);
+        await outbox.markBlocked(row.id, t, failure.reason);
         log.info({ reason: failure.reason }, "outbox: chat refused the bot; marked inactive");
         for (const hook of blockedHooks) {
           Promise.resolve(hook(row.chatId, failure.reason)).catch((e: unknown) =>
@@ -193,22 +193,22 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps, options: Delivery
       case "flood":
         // A 429 in a broadcast is about the whole bot, not one chat: everyone waits it out.
         pausedUntil = Math.max(pausedUntil, t + failure.retryAfterMs);
-        outbox.retryLater(row.id, t + failure.retryAfterMs, failure.reason, false, t);
+        await outbox.retryLater(row.id, t + failure.retryAfterMs, failure.reason, false, t);
         log.warn({ retryAfterMs: failure.retryAfterMs }, "outbox: flood limit hit; pausing");
         return;
       case "retry": {
         const first = row.firstAttemptAt ?? t;
         if (t - first >= giveUpAfterMs) {
-          outbox.markFailed(row.id, t, `gave up after ${row.attempts + 1} attempts: ${failure.reason}`);
+          await outbox.markFailed(row.id, t, `gave up after ${row.attempts + 1} attempts: ${failure.reason}`);
           log.warn({ reason: failure.reason }, "outbox: send given up");
         } else {
-          outbox.retryLater(row.id, t + backoff(row.attempts + 1), failure.reason, true, t);
+          await outbox.retryLater(row.id, t + backoff(row.attempts + 1), failure.reason, true, t);
           log.warn({ reason: failure.reason, attempts: row.attempts + 1 }, "outbox: send failed; will retry");
         }
         return;
       }
       case "fail":
-        outbox.markFailed(row.id, t, failure.reason);
+        await outbox.markFailed(row.id, t, failure.reason);
         log.warn({ reason: failure.reason }, "outbox: send refused by Telegram; given up");
     }
   }
@@ -219,11 +219,11 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps, options: Delivery
     const ids = [...dirtyCampaigns];
     dirtyCampaigns.clear();
     for (const id of ids) {
-      const campaign = outbox.getCampaign(id);
+      const campaign = await outbox.getCampaign(id);
       if (!campaign || campaign.finishedAt !== null) continue;
-      const progress = outbox.campaignProgress(id);
+      const progress = await outbox.campaignProgress(id);
       const finished = progress.pending === 0;
-      if (finished) outbox.finishCampaign(id, now());
+      if (finished) await outbox.finishCampaign(id, now());
       const hook = campaignHooks.get(campaign.kind);
       if (!hook) continue;
       try {
@@ -238,7 +238,7 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps, options: Delivery
   async function pump(): Promise<number> {
     let t = now();
     if (t < pausedUntil) return pausedUntil - t;
-    const rows = outbox.due(t, 200 + inFlight.size);
+    const rows = await outbox.due(t, 200 + inFlight.size);
     let started = 0;
     let wait = Number.POSITIVE_INFINITY;
     for (const row of rows) {
@@ -254,7 +254,7 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps, options: Delivery
       if (t < pausedUntil) return pausedUntil - t;
       // Sends finished while this one waited for a slot: its chat may have just been sent to, or have
       // blocked the bot (which closes its other rows), so look again before sending.
-      if (busyChats.has(row.chatId) || outbox.get(row.id)?.status !== "pending") continue;
+      if (busyChats.has(row.chatId) || (await outbox.get(row.id))?.status !== "pending") continue;
       const lastNow = lastSentToChat.get(row.chatId);
       if (lastNow !== undefined && t - lastNow < perChatMs) {
         wait = Math.min(wait, perChatMs - (t - lastNow));
@@ -282,7 +282,7 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps, options: Delivery
       await Promise.race(inFlight.values());
       return 0;
     }
-    const next = outbox.nextDueAt();
+    const next = await outbox.nextDueAt();
     if (next !== null && next > t) wait = Math.min(wait, next - t);
     if (next !== null && next <= t && rows.length > 0) wait = Math.min(wait, perChatMs);
     return wait;
@@ -331,8 +331,14 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps, options: Delivery
       if (running) return;
       running = true;
       // Campaigns left open by a crash are reported again once their rows move.
-      for (const c of outbox.openCampaigns()) dirtyCampaigns.add(c.id);
-      loop = run();
+      loop = (async () => {
+        try {
+          for (const c of await outbox.openCampaigns()) dirtyCampaigns.add(c.id);
+        } catch (err) {
+          logger.error({ err }, "outbox: open campaigns not read");
+        }
+        await run();
+      })();
     },
     wake() {
       wakeRequested = true;
@@ -348,13 +354,13 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps, options: Delivery
     async drain(untilMs = 0) {
       draining = true;
       try {
-        for (const c of outbox.openCampaigns()) dirtyCampaigns.add(c.id);
+        for (const c of await outbox.openCampaigns()) dirtyCampaigns.add(c.id);
         const deadline = now() + untilMs;
         for (;;) {
           const wait = await pump();
           // Zero: rows were started or a send finished; look again at once.
           if (wait === 0) continue;
-          const next = outbox.nextDueAt();
+          const next = await outbox.nextDueAt();
           if (next === null || next > Math.max(deadline, now())) break;
           await sleep(Math.min(Number.isFinite(wait) ? wait : idleMs, idleMs));
         }

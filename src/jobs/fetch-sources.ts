@@ -5,6 +5,7 @@ import type { Logger } from "../logger.js";
 import type { CorpusDoc, Engine } from "../index/types.js";
 import type { ItemsStore, NewItem, StoredItem } from "../storage/items-store.js";
 import type { OutboxStore } from "../storage/outbox-store.js";
+import type { PushStores } from "../storage/push-stores.js";
 import type { SourcesStore } from "../storage/sources-store.js";
 import type { Subscription, SubscriptionsStore } from "../storage/subscriptions-store.js";
 import { extractArticle, parseListing } from "../sources/extract-article.js";
@@ -43,8 +44,8 @@ export interface FetchSourcesDeps {
   sourceStates: SourcesStore;
   subscriptions: SubscriptionsStore;
   outbox: OutboxStore;
-  /** Runs `fn` in one database transaction. */
-  transaction: <T>(fn: () => T) => T;
+  /** Runs `fn` in one database transaction, with stores bound to it. */
+  transaction: PushStores["transaction"];
   engine: Pick<Engine, "add">;
   logger: Logger;
   timeZone: string;
@@ -115,13 +116,25 @@ export function createFetchSources(deps: FetchSourcesDeps, options: FetchSources
   const backoffMaxMs = options.backoffMaxMs ?? 6 * 3_600_000;
   const articleConcurrency = options.articleConcurrency ?? 4;
   // Read once per run: matching a thousand items must not read every subscription a thousand times.
-  let runSubscriptions: Subscription[] | null = null;
+  let runSubscriptions: Promise<Subscription[]> | null = null;
   const activeSubscriptions = () => (runSubscriptions ??= deps.subscriptions.active());
+  // Sources are read in parallel but items recorded one at a time, so that the duplicate check and
+  // the insert of one item are not interleaved with another's.
+  let recording: Promise<unknown> = Promise.resolve();
+  const serially = <T>(fn: () => Promise<T>): Promise<T> => {
+    const result = recording.then(fn);
+    recording = result.catch(() => undefined);
+    return result;
+  };
 
   /** Records one item unless it is a duplicate; pushes it unless this is the source's baseline. */
-  function record(source: string, kind: "news" | "document", raw: SourceItem, baseline: boolean, docId?: string): StoredItem | null {
+  function record(source: string, kind: "news" | "document", raw: SourceItem, baseline: boolean, docId?: string): Promise<StoredItem | null> {
+    return serially(() => recordNow(source, kind, raw, baseline, docId));
+  }
+
+  async function recordNow(source: string, kind: "news" | "document", raw: SourceItem, baseline: boolean, docId?: string): Promise<StoredItem | null> {
     const hash = contentHash(raw.title, raw.body);
-    if (deps.items.findDuplicate({ source, guid: raw.guid, url: raw.url, contentHash: hash })) return null;
+    if (await deps.items.findDuplicate({ source, guid: raw.guid, url: raw.url, contentHash: hash })) return null;
     const key = raw.guid ?? raw.url ?? hash;
     const item: NewItem = {
       docId: docId ?? `${source}:${createHash("sha1").update(key).digest("hex").slice(0, 16)}`,
@@ -141,16 +154,17 @@ export function createFetchSources(deps: FetchSourcesDeps, options: FetchSources
     };
     const t = now();
     let enqueued = 0;
-    const stored = deps.transaction(() => {
-      const stored = deps.items.insert(item, t);
+    const subscribers = baseline ? [] : await activeSubscriptions();
+    const stored = await deps.transaction(async (tx) => {
+      const stored = await tx.items.insert(item, t);
       if (!baseline) {
-        const plan = planDeliveries(activeSubscriptions(), stored, {
+        const plan = planDeliveries(subscribers, stored, {
           now: t,
           timeZone: deps.timeZone,
           defaultQuietHours: deps.defaultQuietHours,
         });
-        enqueued = deps.outbox.enqueue(plan.outbox, t);
-        deps.subscriptions.addDigestEntries(plan.digest, t);
+        enqueued = await tx.outbox.enqueue(plan.outbox, t);
+        await tx.subscriptions.addDigestEntries(plan.digest, t);
       }
       return stored;
     });
@@ -164,11 +178,11 @@ export function createFetchSources(deps: FetchSourcesDeps, options: FetchSources
   }
 
   /** Records a batch oldest first, skipping (and logging) a bad item. */
-  function recordAll(source: string, kind: "news" | "document", raws: readonly SourceItem[], baseline: boolean): number {
+  async function recordAll(source: string, kind: "news" | "document", raws: readonly SourceItem[], baseline: boolean): Promise<number> {
     let added = 0;
     for (const raw of raws) {
       try {
-        if (record(source, kind, raw, baseline)) added += 1;
+        if (await record(source, kind, raw, baseline)) added += 1;
       } catch (err) {
         deps.logger.warn({ err, source, url: raw.url }, "fetch: item skipped");
       }
@@ -177,28 +191,28 @@ export function createFetchSources(deps: FetchSourcesDeps, options: FetchSources
   }
 
   async function runRss(source: RssSource, baseline: boolean): Promise<Omit<SourceRunReport, "name">> {
-    const state = deps.sourceStates.get(source.name);
+    const state = await deps.sourceStates.get(source.name);
     const res = await fetchResource(source.url, { ...fetchOptions, etag: state?.etag, lastModified: state?.lastModified });
     if (res.status === "not-modified") {
-      deps.sourceStates.recordSuccess(source.name, now(), null, 0);
+      await deps.sourceStates.recordSuccess(source.name, now(), null, 0);
       return { outcome: "not-modified", newItems: 0 };
     }
     const items = parseFeedItems(res.body, { timeZone: deps.timeZone, topics: source.topics, kind: source.kind });
     // Feeds list newest first; record oldest first so that pushes follow publication order.
-    const added = recordAll(source.name, source.kind, [...items].reverse(), baseline);
-    deps.sourceStates.recordSuccess(source.name, now(), { etag: res.etag, lastModified: res.lastModified }, added);
+    const added = await recordAll(source.name, source.kind, [...items].reverse(), baseline);
+    await deps.sourceStates.recordSuccess(source.name, now(), { etag: res.etag, lastModified: res.lastModified }, added);
     return { outcome: baseline ? "baseline" : added > 0 ? "new-items" : "no-change", newItems: added };
   }
 
   async function runHtml(source: HtmlSource, baseline: boolean): Promise<Omit<SourceRunReport, "name">> {
-    const state = deps.sourceStates.get(source.name);
+    const state = await deps.sourceStates.get(source.name);
     const res = await fetchResource(source.url, { ...fetchOptions, etag: state?.etag, lastModified: state?.lastModified });
     if (res.status === "not-modified") {
-      deps.sourceStates.recordSuccess(source.name, now(), null, 0);
+      await deps.sourceStates.recordSuccess(source.name, now(), null, 0);
       return { outcome: "not-modified", newItems: 0 };
     }
     const entries = parseListing(res.body, res.url, source.select);
-    const known = deps.items.knownUrls(entries.map((e) => e.url));
+    const known = await deps.items.knownUrls(entries.map((e) => e.url));
     const fresh = entries.filter((e) => !known.has(e.url)).reverse();
     const toFetch = fresh.slice(-source.maxArticles);
     const pages = await mapLimit(toFetch, articleConcurrency, async (entry) => {
@@ -232,13 +246,13 @@ export function createFetchSources(deps: FetchSourcesDeps, options: FetchSources
         if (entry.title) items.unshift({ guid: null, url: entry.url, title: entry.title, body: entry.title, date: entry.date, time: null, number: null, issuer: null, topics: source.topics });
       }
     }
-    const added = recordAll(source.name, source.kind, items, baseline);
-    deps.sourceStates.recordSuccess(source.name, now(), { etag: res.etag, lastModified: res.lastModified }, added);
+    const added = await recordAll(source.name, source.kind, items, baseline);
+    await deps.sourceStates.recordSuccess(source.name, now(), { etag: res.etag, lastModified: res.lastModified }, added);
     return { outcome: baseline ? "baseline" : added > 0 ? "new-items" : "no-change", newItems: added };
   }
 
-  function runCorpus(dir: string, baseline: boolean): Omit<SourceRunReport, "name"> {
-    const seen = deps.sourceStates.corpusFiles();
+  async function runCorpus(dir: string, baseline: boolean): Promise<Omit<SourceRunReport, "name">> {
+    const seen = await deps.sourceStates.corpusFiles();
     let added = 0;
     for (const { file: path } of listCorpusFiles(dir)) {
       const st = statSync(path);
@@ -265,20 +279,20 @@ export function createFetchSources(deps: FetchSourcesDeps, options: FetchSources
             topics: doc.tags,
           };
           try {
-            if (record(CORPUS_SOURCE, doc.type, raw, false, doc.id)) added += 1;
+            if (await record(CORPUS_SOURCE, doc.type, raw, false, doc.id)) added += 1;
           } catch (err) {
             deps.logger.warn({ err, path, id: doc.id }, "fetch: corpus document skipped");
           }
         }
       }
-      deps.sourceStates.markCorpusFile(path, st.size, Math.floor(st.mtimeMs), now());
+      await deps.sourceStates.markCorpusFile(path, st.size, Math.floor(st.mtimeMs), now());
     }
-    deps.sourceStates.recordSuccess(CORPUS_SOURCE, now(), null, added);
+    await deps.sourceStates.recordSuccess(CORPUS_SOURCE, now(), null, added);
     return { outcome: baseline ? "baseline" : added > 0 ? "new-items" : "no-change", newItems: added };
   }
 
   async function runOne(source: SourceConfig): Promise<SourceRunReport> {
-    const state = deps.sourceStates.get(source.name);
+    const state = await deps.sourceStates.get(source.name);
     if (state && state.nextAttemptAt > now()) return { name: source.name, outcome: "backing-off", newItems: 0 };
     const baseline = !state?.firstSuccessAt;
     try {
@@ -288,7 +302,7 @@ export function createFetchSources(deps: FetchSourcesDeps, options: FetchSources
       const message = err instanceof Error ? err.message : String(err);
       const failures = (state?.failures ?? 0) + 1;
       const wait = Math.min(backoffMaxMs, backoffBaseMs * 2 ** (failures - 1));
-      deps.sourceStates.recordFailure(source.name, now(), message, now() + wait);
+      await deps.sourceStates.recordFailure(source.name, now(), message, now() + wait);
       deps.logger.warn({ source: source.name, failures, retryInMs: wait, error: message }, "fetch: source failed");
       return { name: source.name, outcome: "failed", newItems: 0, error: message };
     }
@@ -299,11 +313,11 @@ export function createFetchSources(deps: FetchSourcesDeps, options: FetchSources
     const reports = await Promise.all(deps.sources.map(runOne));
     if (deps.corpusDir) {
       try {
-        const baseline = !deps.sourceStates.get(CORPUS_SOURCE)?.firstSuccessAt;
-        reports.push({ name: CORPUS_SOURCE, ...runCorpus(deps.corpusDir, baseline) });
+        const baseline = !(await deps.sourceStates.get(CORPUS_SOURCE))?.firstSuccessAt;
+        reports.push({ name: CORPUS_SOURCE, ...(await runCorpus(deps.corpusDir, baseline)) });
       } catch (err) {
         const message = err instanceof Error ? err.message : String(err);
-        deps.sourceStates.recordFailure(CORPUS_SOURCE, now(), message, 0);
+        await deps.sourceStates.recordFailure(CORPUS_SOURCE, now(), message, 0);
         reports.push({ name: CORPUS_SOURCE, outcome: "failed", newItems: 0, error: message });
       }
     }

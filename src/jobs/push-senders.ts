@@ -23,9 +23,9 @@ export interface PushSendersDeps {
   translate: Translate;
   logger: Logger;
   /** Also told when a chat blocked the bot (the users table). */
-  onChatBlocked?: (chatId: number) => void;
+  onChatBlocked?: (chatId: number) => void | Promise<void>;
   /** The language a user chose with /lang, if any; it wins over the one recorded at subscription. */
-  languageOf?: (chatId: number) => string | null;
+  languageOf?: (chatId: number) => Promise<string | null>;
   /** Defaults to `Date.now`. */
   now?: () => number;
 }
@@ -38,9 +38,9 @@ export function registerPushSenders(worker: DeliveryWorker, deps: PushSendersDep
   const now = deps.now ?? Date.now;
   worker.registerSender("item", async (api, chatId, payload) => {
     const { itemId, lang } = payload as ItemPayload;
-    const item = deps.items.get(itemId);
+    const item = await deps.items.get(itemId);
     if (!item) throw Object.assign(new Error(`item ${itemId} is gone`), { error_code: 404, description: `item ${itemId} is gone` });
-    const message = renderItemMessage(item, leadOf(item.body), deps.translate, deps.languageOf?.(chatId) ?? (lang || "vi"));
+    const message = renderItemMessage(item, leadOf(item.body), deps.translate, (await deps.languageOf?.(chatId)) ?? (lang || "vi"));
     return api.sendMessage(chatId, message.text, {
       parse_mode: "HTML",
       link_preview_options: { is_disabled: true },
@@ -51,8 +51,8 @@ export function registerPushSenders(worker: DeliveryWorker, deps: PushSendersDep
     api.sendMessage(chatId, (payload as HtmlPayload).html, { parse_mode: "HTML", link_preview_options: { is_disabled: true } });
   worker.registerSender("digest", sendHtml);
   worker.registerSender("announcement", sendHtml);
-  worker.onBlocked((chatId, reason) => {
-    deps.subscriptions.markInactive(chatId, reason, now());
-    deps.onChatBlocked?.(chatId);
+  worker.onBlocked(async (chatId, reason) => {
+    await deps.subscriptions.markInactive(chatId, reason, now());
+    await deps.onChatBlocked?.(chatId);
   });
 }

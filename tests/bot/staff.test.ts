@@ -5,7 +5,7 @@ const STAFF = -100777;
 
 function staffBot(statuses: Record<number, string>, staffChatId: number | null = STAFF) {
   let now = 0;
-  const hb = createHandlerBot({ now: () => now });
+  const hb = await createHandlerBot({ now: () => now });
   if (staffChatId !== null) hb.deps.staffChatId = staffChatId;
   hb.deps.push = {
     stores: undefined as never,

@@ -3,7 +3,7 @@ import { createPushStores } from "../../src/storage/push-stores.js";
 import { createHandlerBot } from "../support/test-bot.js";
 
 function pushBot() {
-  const hb = createHandlerBot();
+  const hb = await createHandlerBot();
   const stores = createPushStores(hb.deps.db);
   let wakes = 0;
   hb.deps.push = { stores, sources: [], timeZone: "Asia/Ho_Chi_Minh", defaultQuietHours: [22, 6], wake: () => void wakes++ };
@@ -27,14 +27,14 @@ describe("subscription commands", () => {
     const [done, settings] = hb.sent("sendMessage");
     expect(done!.payload.text).toContain("đã đăng ký nhận tin");
     expect(settings!.payload.text).toContain("Giờ yên lặng: 22-6");
-    expect(stores.subscriptions.get(1001)).toMatchObject({ active: true, news: true, documents: true, mode: "instant", polls: true });
+    expect((await stores.subscriptions.get(1001))).toMatchObject({ active: true, news: true, documents: true, mode: "instant", polls: true });
   });
 
   it("adds a keyword alert alone for a new subscriber, escaped in the reply", async () => {
     const { hb, stores } = pushBot();
     await hb.say("/dangky quy hoạch <b>");
     expect(hb.sent("sendMessage")[0]!.payload.text).toContain("«quy hoạch &lt;b&gt;»");
-    expect(stores.subscriptions.get(1001)).toMatchObject({ news: false, documents: false, keywords: ["quy hoạch <b>"] });
+    expect((await stores.subscriptions.get(1001))).toMatchObject({ news: false, documents: false, keywords: ["quy hoạch <b>"] });
   });
 
   it("changes settings with the buttons", async () => {
@@ -42,25 +42,25 @@ describe("subscription commands", () => {
     await hb.say("/dangky");
     await hb.say("/dangky chợ Đông Hà");
     await press(hb, /^Tin bài/);
-    expect(stores.subscriptions.get(1001)!.news).toBe(false);
+    expect((await stores.subscriptions.get(1001))!.news).toBe(false);
     await press(hb, /^Giờ yên lặng/);
-    expect(stores.subscriptions.get(1001)!.quietHours).toBe("");
+    expect((await stores.subscriptions.get(1001))!.quietHours).toBe("");
     expect(hb.sent("editMessageText")[0]!.payload.text).toContain("Giờ yên lặng: tắt");
     await press(hb, /^Thăm dò/);
-    expect(stores.subscriptions.get(1001)!.polls).toBe(false);
+    expect((await stores.subscriptions.get(1001))!.polls).toBe(false);
     await press(hb, /^Xóa từ khóa/);
     await press(hb, /chợ Đông Hà/);
-    expect(stores.subscriptions.get(1001)!.keywords).toEqual([]);
+    expect((await stores.subscriptions.get(1001))!.keywords).toEqual([]);
   });
 
   it("unsubscribes and withdraws waiting pushes", async () => {
     const { hb, stores } = pushBot();
     await hb.say("/dangky");
-    stores.outbox.enqueue([{ kind: "item", ref: "1", chatId: 1001, payload: {} }], 0);
+    await stores.outbox.enqueue([{ kind: "item", ref: "1", chatId: 1001, payload: {} }], 0);
     await hb.say("/huy");
     expect(hb.sent("sendMessage")[0]!.payload.text).toContain("đã hủy đăng ký");
-    expect(stores.subscriptions.get(1001)!.active).toBe(false);
-    expect(stores.outbox.counts()).toMatchObject({ pending: 0, cancelled: 1 });
+    expect((await stores.subscriptions.get(1001))!.active).toBe(false);
+    expect((await stores.outbox.counts())).toMatchObject({ pending: 0, cancelled: 1 });
     await hb.say("/caidat");
     expect(hb.sent("sendMessage")[0]!.payload.text).toContain("chưa đăng ký");
   });
@@ -77,7 +77,7 @@ describe("subscription commands", () => {
         new_chat_member: { status: "kicked", user: { id: 42, is_bot: true, first_name: "Bot" }, until_date: 0 },
       },
     });
-    expect(stores.subscriptions.get(1001)!.active).toBe(false);
+    expect((await stores.subscriptions.get(1001))!.active).toBe(false);
   });
 
   it("answers in English for an English user", async () => {

@@ -63,15 +63,15 @@ describe("delivery across a crash (kill -9 mid-broadcast)", () => {
     const stores = createPushStores(db);
     const now = Date.now();
     stores.transaction(() => {
-      for (let i = 0; i < SUBSCRIBERS; i++) stores.subscriptions.subscribeAll(5000 + i, now);
-      const item = stores.items.insert(
+      for (let i = 0; i < SUBSCRIBERS; i++) (await stores.subscriptions.subscribeAll(5000 + i, now));
+      const item = (await stores.items.insert(
         {
           docId: "test:1", source: "Thành ủy Đông Hà", guid: "g1", url: "https://example.org/tin/1", contentHash: contentHash(TITLE, "Nội dung."),
           kind: "news", title: TITLE, body: "Nội dung.", date: "2024-05-22", time: "10:25", number: null, issuer: null, tags: [], pushed: true,
         },
         now,
-      );
-      stores.outbox.enqueue(stores.subscriptions.active().map((s) => ({ kind: "item", ref: String(item.id), chatId: s.chatId, payload: { itemId: item.id, lang: "vi" } })), now);
+      ));
+      await stores.outbox.enqueue(stores.subscriptions.active().map((s) => ({ kind: "item", ref: String(item.id), chatId: s.chatId, payload: { itemId: item.id, lang: "vi" } })), now);
     });
     db.close();
 
@@ -100,7 +100,7 @@ describe("delivery across a crash (kill -9 mid-broadcast)", () => {
     const duplicates = [...perChat.values()].reduce((sum, n) => sum + n - 1, 0);
     expect(perChat.size).toBe(SUBSCRIBERS);
     expect(duplicates).toBeLessThanOrEqual(IN_FLIGHT_BOUND);
-    const after = createPushStores(openDatabase(join(dir, "data", "civic-bot.sqlite")));
-    expect(after.outbox.counts()).toMatchObject({ pending: 0, sent: SUBSCRIBERS });
+    const after = createPushStores((await openDatabase(join(dir, "data", "civic-bot.sqlite"))).db);
+    expect((await after.outbox.counts())).toMatchObject({ pending: 0, sent: SUBSCRIBERS });
   }, 90_000);
 });

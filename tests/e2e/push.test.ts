@@ -5,9 +5,9 @@ import { fixtureItems, rssOf, startFeedServer, type FeedServer } from "../suppor
 import { type PushBot, type PushBotOptions, startPushBot } from "../support/push-harness.js";
 
 const items = fixtureItems();
-const quyHoach = items.find((i) => i.id === "danes-04906")!; // "Trình Chính phủ Đề án Quy hoạch điện VIII"
-const other = items.find((i) => i.id === "danes-06646")!; // "Quảng Trị điều tra nghi vấn F0 nhập cảnh trái phép"
-const old = items.filter((i) => i !== quyHoach && i !== other).slice(0, 3);
+const quyHoach = (await items.find((i) => i.id === "danes-04906"))!; // "Trình Chính phủ Đề án Quy hoạch điện VIII"
+const other = (await items.find((i) => i.id === "danes-06646"))!; // "Quảng Trị điều tra nghi vấn F0 nhập cảnh trái phép"
+const old = (await items.filter((i) => i !== quyHoach && i !== other)).slice(0, 3);
 const STAFF = -1001234;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -130,8 +130,8 @@ describe("push end to end", () => {
     const to1007 = api.callsOf("sendMessage").filter((c: RecordedCall) => c.payload.chat_id === 1007 && /Nguồn: Báo/.test(c.payload.text));
     expect(to1007).toHaveLength(1);
     expect(to1007[0]!.response.ok).toBe(false);
-    expect(bot.stores.subscriptions.get(1007)!.active).toBe(false);
-    expect(bot.deps.users.get(1007)!.active).toBe(false);
+    expect((await bot.stores.subscriptions.get(1007))!.active).toBe(false);
+    expect((await bot.deps.users.get(1007))!.active).toBe(false);
     const failed429 = api.callsOf("sendMessage").filter((c) => c.payload.chat_id === 1006 && !c.response.ok);
     expect(failed429).toHaveLength(1);
     // A later item is not even tried for the blocked chat.

@@ -52,7 +52,7 @@ function setup() {
   };
   const deps: ClosePollsDeps = { polls, delivery, report, logger, staffChatId: STAFF, staffLocale: "vi", now };
   const create = () =>
-    polls.createDraft(
+    await polls.createDraft(
       { question: "Bạn đi làm bằng gì?", options: ["Xe máy", "Xe buýt"], multiple: false, anonymous: true, audience: "subscribers", createdBy: 7, closesAt: new Date(T0.getTime() + 3_600_000) },
       T0,
     );
@@ -73,7 +73,7 @@ describe("poll delivery and closing", () => {
     expect(copies[0]?.payload.reply_markup).toEqual({
       inline_keyboard: [[{ text: "Xe máy", callback_data: `pv:${poll.id}:0` }], [{ text: "Xe buýt", callback_data: `pv:${poll.id}:1` }]],
     });
-    expect(polls.listCopies(poll.id)).toHaveLength(3);
+    expect((await polls.listCopies(poll.id))).toHaveLength(3);
     const report = rec.calls.filter((c) => c.chatId === STAFF).at(-1);
     expect(report?.payload.text).toBe(`Đã gửi xong thăm dò #${poll.id}: 3/3 đã nhận, 0 đã chặn bot, 0 lỗi.`);
   });
@@ -83,9 +83,9 @@ describe("poll delivery and closing", () => {
     const poll = create();
     sendPoll(delivery, poll.id, 7);
     await worker.drain();
-    polls.toggleChoice(poll.id, { userId: 1 }, 0, T0);
-    polls.toggleChoice(poll.id, { userId: 2 }, 0, T0);
-    polls.toggleChoice(poll.id, { userId: 3 }, 1, T0);
+    await polls.toggleChoice(poll.id, { userId: 1 }, 0, T0);
+    await polls.toggleChoice(poll.id, { userId: 2 }, 0, T0);
+    await polls.toggleChoice(poll.id, { userId: 3 }, 1, T0);
     setClock(new Date(T0.getTime() + 3_599_000));
     expect(await closeDuePolls(deps, reportApi)).toEqual([]);
     setClock(new Date(T0.getTime() + 3_600_000));
@@ -99,7 +99,7 @@ describe("poll delivery and closing", () => {
     expect(vi?.text).toContain("1. Xe máy: <b>2</b> (66,7%)");
     expect(vi?.text).toContain("3 người đã tham gia bình chọn");
     expect(vi?.reply_markup).toBeUndefined();
-    expect(polls.listCopies(poll.id, true)).toEqual([]);
+    expect((await polls.listCopies(poll.id, true))).toEqual([]);
     expect(photos).toHaveLength(1);
     expect(photos[0]).toMatchObject({ chatId: STAFF });
     expect(String(photos[0]?.caption)).toContain(`Thăm dò #${poll.id} đã hết hạn và được đóng tự động.`);
@@ -113,7 +113,7 @@ describe("poll delivery and closing", () => {
     await closePoll(deps, reportApi, poll.id, "hand");
     await worker.drain();
     expect(rec.sent().filter((c) => c.chatId > 0)).toEqual([]);
-    expect(outbox.counts()).toMatchObject({ failed: 3 });
+    expect((await outbox.counts())).toMatchObject({ failed: 3 });
   });
 
   it("holds copies to private chats until quiet hours end", async () => {
@@ -122,7 +122,7 @@ describe("poll delivery and closing", () => {
     setClock(new Date("2026-11-26T16:00:00Z"));
     const poll = create();
     sendPoll({ ...delivery, quietHours: [22, 6] }, poll.id, 7);
-    expect(outbox.due(new Date("2026-11-26T22:59:00Z").getTime(), 10)).toEqual([]);
-    expect(outbox.due(new Date("2026-11-26T23:00:00Z").getTime(), 10)).toHaveLength(3);
+    expect((await outbox.due(new Date("2026-11-26T22:59:00Z").getTime(), 10))).toEqual([]);
+    expect((await outbox.due(new Date("2026-11-26T23:00:00Z").getTime(), 10))).toHaveLength(3);
   });
 });

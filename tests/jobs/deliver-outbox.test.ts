@@ -8,12 +8,12 @@ import { createRecordingApi } from "../support/recording-api.js";
 const logger = pino({ level: "silent" });
 
 function setup(options: Parameters<typeof createDeliveryWorker>[1] = {}) {
-  const outbox = createOutboxStore(openDatabase(":memory:"));
+  const outbox = createOutboxStore((await openDatabase(":memory:")).db);
   const rec = createRecordingApi();
   const worker = createDeliveryWorker({ api: rec.api, outbox, logger }, { perChatIntervalMs: 50, retryBaseMs: 10, ...options });
   worker.registerSender("text", (api: OutboxApi, chatId, payload) => api.sendMessage(chatId, (payload as { text: string }).text));
   const add = (chatIds: number[], ref = "r", kind = "text") =>
-    outbox.enqueue(chatIds.map((chatId) => ({ kind, ref, chatId, payload: { text: `hi ${chatId}` } })), Date.now());
+    await outbox.enqueue(chatIds.map((chatId) => ({ kind, ref, chatId, payload: { text: `hi ${chatId}` } })), Date.now());
   return { outbox, rec, worker, add };
 }
 
@@ -23,7 +23,7 @@ describe("delivery worker", () => {
     add([1, 2, 3]);
     await worker.drain();
     expect(rec.sent().map((c) => c.chatId).sort()).toEqual([1, 2, 3]);
-    expect(outbox.counts()).toMatchObject({ sent: 3, pending: 0 });
+    expect((await outbox.counts())).toMatchObject({ sent: 3, pending: 0 });
     await worker.drain();
     expect(rec.sent()).toHaveLength(3);
   });
@@ -59,7 +59,7 @@ describe("delivery worker", () => {
     await worker.drain();
     expect(blocked).toEqual([2]);
     expect(rec.calls.filter((c) => c.chatId === 2)).toHaveLength(1);
-    expect(outbox.counts()).toMatchObject({ sent: 2, blocked: 2 });
+    expect((await outbox.counts())).toMatchObject({ sent: 2, blocked: 2 });
   });
 
   it("waits out a 429 retry_after and then sends", async () => {
@@ -70,7 +70,7 @@ describe("delivery worker", () => {
     await worker.drain(5000);
     expect(rec.sent().map((c) => c.chatId)).toEqual([1]);
     expect(rec.sent()[0]!.at - start).toBeGreaterThanOrEqual(990);
-    expect(outbox.counts().sent).toBe(1);
+    expect((await outbox.counts()).sent).toBe(1);
   });
 
   it("retries network errors with backoff", async () => {
@@ -79,7 +79,7 @@ describe("delivery worker", () => {
     add([1]);
     await worker.drain(5000);
     expect(rec.calls.map((c) => c.method)).toEqual(["sendMessage!", "sendMessage!", "sendMessage"]);
-    expect(outbox.counts().sent).toBe(1);
+    expect((await outbox.counts()).sent).toBe(1);
   });
 
   it("gives up a row after giveUpAfterMs and keeps the reason", async () => {
@@ -87,7 +87,7 @@ describe("delivery worker", () => {
     rec.failNext({ network: true }, { chatId: 1, times: 100 });
     add([1]);
     await worker.drain(5000);
-    const row = outbox.get(1)!;
+    const row = (await outbox.get(1))!;
     expect(row.status).toBe("failed");
     expect(row.lastError).toMatch(/gave up after \d+ attempts: Network request failed/);
   });
@@ -98,7 +98,7 @@ describe("delivery worker", () => {
     add([1]);
     await worker.drain();
     expect(rec.calls).toHaveLength(1);
-    expect(outbox.get(1)).toMatchObject({ status: "failed", lastError: "Bad Request: message is too long" });
+    expect((await outbox.get(1))).toMatchObject({ status: "failed", lastError: "Bad Request: message is too long" });
   });
 
   it("dispatches by kind and runs after-send hooks with the API result", async () => {
@@ -107,8 +107,8 @@ describe("delivery worker", () => {
     worker.registerSender("poll", (api, chatId, payload) =>
       api.sendPoll(chatId, (payload as { q: string }).q, [{ text: "Có" }, { text: "Không" }]),
     );
-    worker.onSent("poll", (row, result) => void polls.push([row.chatId, (result as { poll: { id: string } }).poll.id]));
-    outbox.enqueue([{ kind: "poll", ref: "p1", chatId: 9, payload: { q: "?" } }], 0);
+    worker.onSent("poll", (row, result) => void (await polls.push([row.chatId, (result as { poll: { id: string } }).poll.id])));
+    await outbox.enqueue([{ kind: "poll", ref: "p1", chatId: 9, payload: { q: "?" } }], 0);
     await worker.drain();
     expect(polls).toHaveLength(1);
     expect(polls[0]![0]).toBe(9);
@@ -118,12 +118,12 @@ describe("delivery worker", () => {
     const { outbox, rec, worker } = setup();
     const reports: Array<{ sent: number; blocked: number; finished: boolean }> = [];
     worker.onCampaignProgress("text", (_api, _c, p, finished) => void reports.push({ sent: p.sent, blocked: p.blocked, finished }));
-    const id = outbox.createCampaign({ kind: "text", label: "hello", reportChatId: -1 }, 0);
+    const id = (await outbox.createCampaign({ kind: "text", label: "hello", reportChatId: -1 }, 0));
     rec.failNext({ code: 403, description: "Forbidden: user is deactivated" }, { chatId: 3 });
-    outbox.enqueue([1, 2, 3].map((chatId) => ({ kind: "text", ref: `c${id}`, chatId, payload: { text: "x" }, campaignId: id })), 0);
+    await outbox.enqueue([1, 2, 3].map((chatId) => ({ kind: "text", ref: `c${id}`, chatId, payload: { text: "x" }, campaignId: id })), 0);
     await worker.drain();
     expect(reports.at(-1)).toEqual({ sent: 2, blocked: 1, finished: true });
-    expect(outbox.getCampaign(id)!.finishedAt).not.toBeNull();
+    expect((await outbox.getCampaign(id))!.finishedAt).not.toBeNull();
   });
 
   it("runs as a loop that wakes on new rows and stops cleanly", async () => {

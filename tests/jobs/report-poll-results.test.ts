@@ -7,12 +7,12 @@ import { createTestTranslator } from "../support/translator.js";
 const T0 = new Date("2026-11-26T08:00:00Z");
 
 function setup(options: string[]) {
-  const polls = createPollsStore(openDatabase(":memory:"));
-  const poll = polls.createDraft(
+  const polls = createPollsStore((await openDatabase(":memory:")).db);
+  const poll = (await polls.createDraft(
     { question: "Hỏi?", options, multiple: false, anonymous: true, audience: "subscribers", createdBy: 1, closesAt: new Date(T0.getTime() + 3_600_000) },
     T0,
-  );
-  polls.openPoll(poll.id, T0);
+  ));
+  await polls.openPoll(poll.id, T0);
   const calls: Array<{ method: string; text?: string; caption?: string; bytes?: number }> = [];
   const api = {
     sendMessage: async (_chat: number, text: string) => calls.push({ method: "sendMessage", text }),

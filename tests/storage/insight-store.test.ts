@@ -14,8 +14,8 @@ function seed() {
   const users = createUserStore(db);
   const subs = createSubscriptionsStore(db);
   const questions = createQuestionStore(db);
-  for (const id of [1, 2, 3, 4]) users.touch(id, NOW);
-  users.markInactive(4);
+  for (const id of [1, 2, 3, 4]) (await users.touch(id, NOW));
+  await users.markInactive(4);
   subs.subscribeAll(1, NOW.getTime(), "vi");
   subs.subscribeAll(2, NOW.getTime(), "en");
   subs.update(2, { polls: false }, NOW.getTime());
@@ -23,11 +23,11 @@ function seed() {
   subs.subscribeAll(6, NOW.getTime(), "vi");
   subs.unsubscribe(6, NOW.getTime());
   const ask = (question: string, answered: boolean, at: string, feedback?: "up" | "down") => {
-    const id = questions.log(
+    const id = (await questions.log(
       { userId: 1, chatId: 1, kind: "ask", question, answered, docId: answered ? "d" : null, hits: [], latencyMs: 3 },
       new Date(at),
-    );
-    if (feedback) questions.setFeedback(id, feedback);
+    ));
+    if (feedback) (await questions.setFeedback(id, feedback));
   };
   ask("Đông Hà có bao nhiêu đảng viên?", true, "2026-11-26T01:00:00Z");
   ask("đông hà có bao nhiêu  ĐẢNG VIÊN", true, "2026-11-25T18:00:00Z"); // 01:00 on the 26th locally
@@ -35,7 +35,7 @@ function seed() {
   ask("giá vé xe buýt", false, "2026-11-24T03:00:00Z", "down");
   ask("Lịch cắt điện", false, "2026-11-20T03:00:00Z");
   ask("Câu hỏi quá cũ", false, "2026-11-10T03:00:00Z");
-  questions.log({ userId: 1, chatId: 1, kind: "search", question: "tìm", answered: true, docId: null, hits: [], latencyMs: 1 }, NOW);
+  await questions.log({ userId: 1, chatId: 1, kind: "search", question: "tìm", answered: true, docId: null, hits: [], latencyMs: 1 }, NOW);
   return createInsightStore(db);
 }
 
@@ -68,11 +68,11 @@ describe("insight store", () => {
 
   it("lists poll audiences without those who turned polls off or blocked the bot", () => {
     const insight = seed();
-    expect(insight.pollAudience("subscribers")).toEqual([
+    expect((await insight.pollAudience("subscribers"))).toEqual([
       { chatId: 1, locale: "vi" },
       { chatId: 5, locale: "vi" },
     ]);
-    expect(insight.pollAudience("users")).toEqual([
+    expect((await insight.pollAudience("users"))).toEqual([
       { chatId: 1, locale: "vi" },
       { chatId: 3, locale: "vi" },
       { chatId: 5, locale: "vi" },

@@ -35,114 +35,114 @@ function openStore(path = ":memory:") {
 
 function openPoll(poll: Partial<NewPoll> = {}) {
   const { db, polls } = openStore();
-  const created = polls.createDraft({ ...basePoll, ...poll }, T0);
-  polls.openPoll(created.id, T0);
+  const created = (await polls.createDraft({ ...basePoll, ...poll }, T0));
+  await polls.openPoll(created.id, T0);
   return { db, polls, id: created.id };
 }
 
 describe("polls store", () => {
   it("keeps a draft out of voting until it is opened, and opens it once", () => {
     const { polls } = openStore();
-    const poll = polls.createDraft(basePoll, T0);
+    const poll = (await polls.createDraft(basePoll, T0));
     expect(poll).toMatchObject({ status: "draft", options: ["Xe máy", "Xe buýt", "Đi bộ"], anonymous: false });
-    expect(polls.toggleChoice(poll.id, { userId: 7 }, 0, at(1))).toEqual({ status: "not-found" });
-    expect(polls.openPoll(poll.id, at(1))).toBe(true);
-    expect(polls.openPoll(poll.id, at(2))).toBe(false);
-    expect(polls.latestPoll()?.id).toBe(poll.id);
+    expect((await polls.toggleChoice(poll.id, { userId: 7 }, 0, at(1)))).toEqual({ status: "not-found" });
+    expect((await polls.openPoll(poll.id, at(1)))).toBe(true);
+    expect((await polls.openPoll(poll.id, at(2)))).toBe(false);
+    expect((await polls.latestPoll())?.id).toBe(poll.id);
   });
 
   it("counts one vote per person across copies, changed and withdrawn", () => {
     const { polls, id } = openPoll();
-    polls.recordCopy(id, 100, 1, T0);
-    polls.recordCopy(id, -500, 9, T0);
-    expect(polls.toggleChoice(id, { userId: 100, name: "An" }, 0, at(1))).toEqual({ status: "recorded", choices: [0] });
+    await polls.recordCopy(id, 100, 1, T0);
+    await polls.recordCopy(id, -500, 9, T0);
+    expect((await polls.toggleChoice(id, { userId: 100, name: "An" }, 0, at(1)))).toEqual({ status: "recorded", choices: [0] });
     // The same person votes again from the group copy: it replaces, not adds.
-    expect(polls.toggleChoice(id, { userId: 100, name: "An" }, 1, at(2))).toEqual({ status: "recorded", choices: [1] });
-    expect(polls.toggleChoice(id, { userId: 200 }, 1, at(2))).toEqual({ status: "recorded", choices: [1] });
-    expect(polls.toggleChoice(id, { userId: 300 }, 2, at(2))).toMatchObject({ status: "recorded" });
+    expect((await polls.toggleChoice(id, { userId: 100, name: "An" }, 1, at(2)))).toEqual({ status: "recorded", choices: [1] });
+    expect((await polls.toggleChoice(id, { userId: 200 }, 1, at(2)))).toEqual({ status: "recorded", choices: [1] });
+    expect((await polls.toggleChoice(id, { userId: 300 }, 2, at(2)))).toMatchObject({ status: "recorded" });
     // Pressing one's own choice again withdraws it.
-    expect(polls.toggleChoice(id, { userId: 300 }, 2, at(3))).toEqual({ status: "withdrawn", choices: [] });
-    expect(polls.results(id)).toMatchObject({ counts: [0, 2, 0], participants: 2 });
-    expect(polls.choicesOf(id, 100)).toEqual([1]);
+    expect((await polls.toggleChoice(id, { userId: 300 }, 2, at(3)))).toEqual({ status: "withdrawn", choices: [] });
+    expect((await polls.results(id))).toMatchObject({ counts: [0, 2, 0], participants: 2 });
+    expect((await polls.choicesOf(id, 100))).toEqual([1]);
   });
 
   it("toggles options in a multiple-choice poll", () => {
     const { polls, id } = openPoll({ multiple: true });
-    polls.toggleChoice(id, { userId: 1 }, 0, at(1));
-    polls.toggleChoice(id, { userId: 1 }, 2, at(1));
-    polls.toggleChoice(id, { userId: 2 }, 2, at(1));
-    expect(polls.results(id)).toMatchObject({ counts: [1, 0, 2], participants: 2 });
-    polls.toggleChoice(id, { userId: 1 }, 0, at(2));
-    expect(polls.choicesOf(id, 1)).toEqual([2]);
-    expect(polls.setChoices(id, { userId: 2 }, [], at(3))).toEqual({ status: "withdrawn", choices: [] });
-    expect(polls.results(id)).toMatchObject({ counts: [0, 0, 1], participants: 1 });
+    await polls.toggleChoice(id, { userId: 1 }, 0, at(1));
+    await polls.toggleChoice(id, { userId: 1 }, 2, at(1));
+    await polls.toggleChoice(id, { userId: 2 }, 2, at(1));
+    expect((await polls.results(id))).toMatchObject({ counts: [1, 0, 2], participants: 2 });
+    await polls.toggleChoice(id, { userId: 1 }, 0, at(2));
+    expect((await polls.choicesOf(id, 1))).toEqual([2]);
+    expect((await polls.setChoices(id, { userId: 2 }, [], at(3)))).toEqual({ status: "withdrawn", choices: [] });
+    expect((await polls.results(id))).toMatchObject({ counts: [0, 0, 1], participants: 1 });
   });
 
   it("refuses options that do not exist and several options in a single-choice poll", () => {
     const { polls, id } = openPoll();
-    expect(polls.toggleChoice(id, { userId: 1 }, 3, at(1))).toEqual({ status: "invalid-option" });
-    expect(polls.setChoices(id, { userId: 1 }, [0, 1], at(1))).toEqual({ status: "invalid-option" });
-    expect(polls.results(id)?.participants).toBe(0);
+    expect((await polls.toggleChoice(id, { userId: 1 }, 3, at(1)))).toEqual({ status: "invalid-option" });
+    expect((await polls.setChoices(id, { userId: 1 }, [0, 1], at(1)))).toEqual({ status: "invalid-option" });
+    expect((await polls.results(id))?.participants).toBe(0);
   });
 
   it("counts no vote after the deadline or after closing, and closes once", () => {
     const { polls, id } = openPoll();
-    polls.toggleChoice(id, { userId: 1 }, 0, at(10));
-    expect(polls.toggleChoice(id, { userId: 2 }, 0, at(60))).toEqual({ status: "closed" });
-    expect(polls.listDuePolls(at(59))).toEqual([]);
-    expect(polls.listDuePolls(at(60))).toEqual([id]);
-    expect(polls.closePoll(id, at(61))).toBe(true);
-    expect(polls.closePoll(id, at(62))).toBe(false);
-    expect(polls.listDuePolls(at(70))).toEqual([]);
-    expect(polls.setChoices(id, { userId: 1 }, [], at(20))).toEqual({ status: "closed" });
-    expect(polls.results(id)).toMatchObject({ counts: [1, 0, 0], participants: 1, poll: { status: "closed" } });
+    await polls.toggleChoice(id, { userId: 1 }, 0, at(10));
+    expect((await polls.toggleChoice(id, { userId: 2 }, 0, at(60)))).toEqual({ status: "closed" });
+    expect((await polls.listDuePolls(at(59)))).toEqual([]);
+    expect((await polls.listDuePolls(at(60)))).toEqual([id]);
+    expect((await polls.closePoll(id, at(61)))).toBe(true);
+    expect((await polls.closePoll(id, at(62)))).toBe(false);
+    expect((await polls.listDuePolls(at(70)))).toEqual([]);
+    expect((await polls.setChoices(id, { userId: 1 }, [], at(20)))).toEqual({ status: "closed" });
+    expect((await polls.results(id))).toMatchObject({ counts: [1, 0, 0], participants: 1, poll: { status: "closed" } });
   });
 
   it("stores no identity for anonymous polls, yet still finds each person's ballot while open", () => {
     const { db, polls, id } = openPoll({ anonymous: true });
-    polls.toggleChoice(id, { userId: 123456789, name: "Nguyễn Văn A" }, 0, at(1));
-    polls.toggleChoice(id, { userId: 123456789, name: "Nguyễn Văn A" }, 1, at(2));
-    expect(polls.choicesOf(id, 123456789)).toEqual([1]);
-    expect(polls.results(id)).toMatchObject({ counts: [0, 1, 0], participants: 1 });
+    await polls.toggleChoice(id, { userId: 123456789, name: "Nguyễn Văn A" }, 0, at(1));
+    await polls.toggleChoice(id, { userId: 123456789, name: "Nguyễn Văn A" }, 1, at(2));
+    expect((await polls.choicesOf(id, 123456789))).toEqual([1]);
+    expect((await polls.results(id))).toMatchObject({ counts: [0, 1, 0], participants: 1 });
     const ballots = db.prepare("SELECT * FROM poll_ballots").all() as Array<Record<string, unknown>>;
     expect(ballots).toHaveLength(1);
     expect(ballots[0]).toMatchObject({ user_id: null, voter_name: null });
     expect(JSON.stringify(ballots)).not.toContain("123456789");
-    expect(polls.namedVotes(id)).toEqual([]);
-    polls.closePoll(id, at(3));
+    expect((await polls.namedVotes(id))).toEqual([]);
+    await polls.closePoll(id, at(3));
     expect((db.prepare("SELECT salt FROM polls WHERE id = ?").get(id) as { salt: unknown }).salt).toBeNull();
   });
 
   it("lists named votes with who chose what", () => {
     const { polls, id } = openPoll();
-    polls.toggleChoice(id, { userId: 5, name: "Lê Thị Hoa" }, 2, at(1));
-    expect(polls.namedVotes(id)).toEqual([
+    await polls.toggleChoice(id, { userId: 5, name: "Lê Thị Hoa" }, 2, at(1));
+    expect((await polls.namedVotes(id))).toEqual([
       { userId: 5, name: "Lê Thị Hoa", position: 2, label: "Đi bộ", votedAt: at(1) },
     ]);
   });
 
   it("tracks copies and which are closed", () => {
     const { polls, id } = openPoll();
-    polls.recordCopy(id, 100, 1, T0);
-    polls.recordCopy(id, 100, 1, T0);
-    polls.recordCopy(id, 200, 4, T0);
-    polls.markCopyClosed({ pollId: id, chatId: 100, messageId: 1 }, at(1));
-    expect(polls.listCopies(id).map((c) => [c.chatId, c.closed])).toEqual([[100, true], [200, false]]);
-    expect(polls.listCopies(id, true).map((c) => c.chatId)).toEqual([200]);
+    await polls.recordCopy(id, 100, 1, T0);
+    await polls.recordCopy(id, 100, 1, T0);
+    await polls.recordCopy(id, 200, 4, T0);
+    await polls.markCopyClosed({ pollId: id, chatId: 100, messageId: 1 }, at(1));
+    expect((await polls.listCopies(id)).map((c) => [c.chatId, c.closed])).toEqual([[100, true], [200, false]]);
+    expect((await polls.listCopies(id, true)).map((c) => c.chatId)).toEqual([200]);
   });
 
   it("keeps the guided flow's state", () => {
     const { polls } = openStore();
-    polls.saveDraftState({ userId: 1, chatId: -5, step: "options", data: { question: "Hỏi?" } }, T0);
-    expect(polls.getDraftState(1)).toEqual({ userId: 1, chatId: -5, step: "options", data: { question: "Hỏi?" } });
-    polls.clearDraftState(1);
-    expect(polls.getDraftState(1)).toBeUndefined();
+    await polls.saveDraftState({ userId: 1, chatId: -5, step: "options", data: { question: "Hỏi?" } }, T0);
+    expect((await polls.getDraftState(1))).toEqual({ userId: 1, chatId: -5, step: "options", data: { question: "Hỏi?" } });
+    await polls.clearDraftState(1);
+    expect((await polls.getDraftState(1))).toBeUndefined();
   });
 
   it("reports open polls and their participants", () => {
     const { polls, id } = openPoll();
-    polls.toggleChoice(id, { userId: 1 }, 0, at(1));
-    expect(polls.stats()).toEqual({
+    await polls.toggleChoice(id, { userId: 1 }, 0, at(1));
+    expect((await polls.stats())).toEqual({
       open: 1,
       closed: 0,
       openPolls: [{ id, question: basePoll.question, participants: 1, closesAt: at(60) }],
@@ -155,8 +155,8 @@ describe("polls store", () => {
     const path = join(dir, "db.sqlite");
     const a = openStore(path);
     const b = openStore(path);
-    const poll = a.polls.createDraft(basePoll, T0);
-    a.polls.openPoll(poll.id, T0);
+    const poll = (await a.polls.createDraft(basePoll, T0));
+    await a.polls.openPoll(poll.id, T0);
     const votes = Array.from({ length: 400 }, (_, i) => i);
     // Interleave both connections, each voter on both, as two bot processes would.
     await Promise.all(
@@ -168,7 +168,7 @@ describe("polls store", () => {
         other.toggleChoice(poll.id, { userId: i }, (i + 1) % 3, at(2));
       }),
     );
-    const results = a.polls.results(poll.id);
+    const results = (await a.polls.results(poll.id));
     expect(results?.participants).toBe(400);
     const expected = [0, 0, 0];
     for (const i of votes) expected[(i + 1) % 3]! += 1;
@@ -180,8 +180,8 @@ describe("polls store", () => {
     dirs.push(dir);
     const path = join(dir, "db.sqlite");
     const { polls } = openStore(path);
-    const poll = polls.createDraft(basePoll, T0);
-    polls.openPoll(poll.id, T0);
+    const poll = (await polls.createDraft(basePoll, T0));
+    await polls.openPoll(poll.id, T0);
     const workerFile = fileURLToPath(new URL("../support/vote-worker.ts", import.meta.url));
     // Four processes; processes 0 and 1 share their voters, so the same people vote from two places at once.
     const runs = [0, 1, 2, 3].map(
@@ -199,7 +199,7 @@ describe("polls store", () => {
         }),
     );
     await Promise.all(runs);
-    const results = polls.results(poll.id);
+    const results = (await polls.results(poll.id));
     // Each voter ends on option 1: 150 shared voters + 2 × 150 others.
     expect(results).toMatchObject({ participants: 450, counts: [0, 450, 0] });
   });

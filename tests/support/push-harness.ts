@@ -63,8 +63,8 @@ export async function startPushBot(api: FakeBotApi, options: PushBotOptions): Pr
       // Far-off schedules: the tests trigger the jobs themselves.
       fetchCron: "0 0 1 1 *",
       digestCron: "0 0 1 1 *",
-      onChatBlocked: (chatId) => void deps.users.markInactive(chatId),
-      languageOf: (chatId) => deps.users.language(chatId),
+      onChatBlocked: (chatId) => void (await deps.users.markInactive(chatId)),
+      languageOf: (chatId) => (await deps.users.language(chatId)),
       now,
     },
     { fetchAtStart: false, worker: { perChatIntervalMs: 200, progressIntervalMs: 200, idleMs: 200, ...options.worker } },

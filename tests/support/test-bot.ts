@@ -11,7 +11,7 @@ import { loadCorpus } from "../../src/corpus/load-corpus.js";
 import { createEngine } from "../../src/index/engine.js";
 import type { Engine } from "../../src/index/types.js";
 import { createLogger, type Logger } from "../../src/logger.js";
-import { type Db, openDatabase } from "../../src/storage/database.js";
+import { type Database, type Db, openDatabase } from "../../src/storage/database.js";
 import { createQuestionStore } from "../../src/storage/question-store.js";
 import { createUserStore } from "../../src/storage/user-store.js";
 import type { FakeBotApi } from "./fake-bot-api.js";
@@ -39,10 +39,12 @@ export interface TestDepsOptions {
 }
 
 /** Bot dependencies over a fresh database (real migrations) and the fixture engine, logging nothing. */
-export function createTestDeps(options: TestDepsOptions = {}): BotDeps & { db: Db } {
-  const db = openDatabase(options.dbPath ?? ":memory:");
+export async function createTestDeps(options: TestDepsOptions = {}): Promise<TestDeps> {
+  const database = await openDatabase(options.dbPath ?? ":memory:");
+  const { db } = database;
   return {
     db,
+    database,
     engine: options.engine ?? fixtureEngine(),
     users: createUserStore(db),
     questions: createQuestionStore(db),
@@ -53,11 +55,14 @@ export function createTestDeps(options: TestDepsOptions = {}): BotDeps & { db: D
   };
 }
 
+/** Bot dependencies with the database they are over. */
+export type TestDeps = BotDeps & { db: Db; database: Database };
+
 /** A running bot against a fake Bot API, with everything to inspect and stop it. */
 export interface TestBot {
   bot: Bot<BotContext>;
   running: RunningBot;
-  deps: BotDeps & { db: Db };
+  deps: TestDeps;
   stop(): Promise<void>;
 }
 
@@ -70,7 +75,7 @@ export async function startTestBot(
   options: TestDepsOptions & { bot?: CreateBotOptions } = {},
 ): Promise<TestBot> {
   const dir = mkdtempSync(join(tmpdir(), "civic-bot-e2e-"));
-  const deps = createTestDeps({ dbPath: join(dir, "bot.sqlite"), ...options });
+  const deps = await createTestDeps({ dbPath: join(dir, "bot.sqlite"), ...options });
   const bot = createBot(api.token, deps, { apiRoot: api.apiRoot, maxDelaySeconds: 5, ...options.bot });
   const running: RunningBot = await startPolling(bot, { logger: deps.logger, timeoutSeconds: 2 });
   return {
@@ -79,7 +84,7 @@ export async function startTestBot(
     deps,
     async stop() {
       await running.stop().catch(() => undefined);
-      deps.db.close();
+      await deps.database.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };
@@ -98,7 +103,7 @@ export interface HandlerCall {
 /** A bot for handler tests: updates go in through `handleUpdate`, API calls are recorded and answered in memory. */
 export interface HandlerBot {
   bot: Bot<BotContext>;
-  deps: BotDeps & { db: Db };
+  deps: TestDeps;
   calls: HandlerCall[];
   /** Calls of `method` since the last `send`. */
   sent(method: string): HandlerCall[];
@@ -114,8 +119,8 @@ export interface HandlerBot {
 const USER: User = { id: 1001, is_bot: false, first_name: "Lan", language_code: "vi" };
 
 /** Creates a bot for handler tests over the fixture engine and an in-memory database. */
-export function createHandlerBot(options: TestDepsOptions & { bot?: CreateBotOptions } = {}): HandlerBot {
-  const deps = createTestDeps(options);
+export async function createHandlerBot(options: TestDepsOptions & { bot?: CreateBotOptions } = {}): Promise<HandlerBot> {
+  const deps = await createTestDeps(options);
   const bot = createBot("42:TEST", deps, { botInfo: TEST_BOT_INFO, ...options.bot });
   const calls: HandlerCall[] = [];
   const failures = new Map<string, { error_code: number; description: string }>();

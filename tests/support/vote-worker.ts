@@ -15,11 +15,11 @@ for (const userId of voters) {
   // Each voter ends on option 1 whatever the interleaving: toggles for voters of this process only,
   // replacing sets for voters that another process votes for at the same time.
   if (mode === "toggle") {
-    polls.toggleChoice(pollId, { userId }, 0, now);
-    polls.toggleChoice(pollId, { userId }, 1, now);
+    await polls.toggleChoice(pollId, { userId }, 0, now);
+    await polls.toggleChoice(pollId, { userId }, 1, now);
   } else {
-    polls.setChoices(pollId, { userId }, [0], now);
-    polls.setChoices(pollId, { userId }, [1], now);
+    await polls.setChoices(pollId, { userId }, [0], now);
+    await polls.setChoices(pollId, { userId }, [1], now);
   }
 }
 db.close();

@@ -24,8 +24,8 @@ announceFeature.command(["thongbao", "announce"], staffOnly({ inStaffChat: true 
     return void (await ctx.reply(ctx.t("announce-too-long", { length: text.length, max: ANNOUNCEMENT_MAX_CHARS })));
   }
   const html = `${ctx.t("announce-header")}\n\n${escapeHtml(text)}`;
-  const draft = push.stores.announcements.createDraft(html, ctx.from.id, (ctx.deps.now ?? Date.now)());
-  const count = push.stores.subscriptions.counts().active;
+  const draft = await push.stores.announcements.createDraft(html, ctx.from.id, (ctx.deps.now ?? Date.now)());
+  const count = (await push.stores.subscriptions.counts()).active;
   const keyboard = new InlineKeyboard()
     .text(ctx.t("announce-send", { count }), encodeCallback(PREFIX, SEND, draft.id))
     .text(ctx.t("announce-cancel"), encodeCallback(PREFIX, CANCEL, draft.id));
@@ -40,12 +40,12 @@ announceFeature.callbackQuery(new RegExp(`^${PREFIX}:`), staffOnly(), async (ctx
   const [action, id] = press as [number, number];
   const now = (ctx.deps.now ?? Date.now)();
   if (action === CANCEL) {
-    const closed = push.stores.announcements.close(id, "cancelled", null);
+    const closed = await push.stores.announcements.close(id, "cancelled", null);
     await ctx.answerCallbackQuery({ text: ctx.t(closed ? "announce-cancelled" : "announce-already") });
     if (closed) await ctx.editMessageText(ctx.t("announce-cancelled"));
     return;
   }
-  const outcome = sendAnnouncement(push.stores, id, { chatId: message.chat.id, messageId: message.message_id, createdBy: ctx.from.id }, now);
+  const outcome = await sendAnnouncement(push.stores, id, { chatId: message.chat.id, messageId: message.message_id, createdBy: ctx.from.id }, now);
   if (outcome.status !== "queued") return void (await ctx.answerCallbackQuery({ text: ctx.t("announce-already") }));
   ctx.logger.info({ announcementId: id, campaignId: outcome.campaignId, recipients: outcome.recipients }, "announce: queued");
   await ctx.answerCallbackQuery();

@@ -35,7 +35,7 @@ askFeature.callbackQuery(new RegExp(`^${CALLBACK.answerPage}:`), async (ctx) => 
   if (page < 0 || page >= answerPageCount(row)) return answerStale(ctx);
   await ctx.answerCallbackQuery();
   // Pressed twice: the page is already shown, so there is nothing to do.
-  if (!ctx.deps.questions.setPage(row.id, page)) return;
+  if (!(await ctx.deps.questions.setPage(row.id, page))) return;
   const answer = page === 0 && row.answered ? ctx.deps.engine.ask(row.question).answer : null;
   await editScreen(ctx, renderAnswer(screenDeps(ctx), row, answer, page));
 });
@@ -50,7 +50,7 @@ askFeature.callbackQuery(new RegExp(`^${CALLBACK.feedback}:`), async (ctx) => {
     return;
   }
   const feedback = value === 1 ? "up" : "down";
-  const changed = ctx.deps.questions.setFeedback(row.id, feedback);
+  const changed = await ctx.deps.questions.setFeedback(row.id, feedback);
   // "Not what I asked" points to the other results and to asking differently.
   const key = !changed ? "feedback-already" : feedback === "up" ? "feedback-thanks" : "feedback-thanks-down";
   await ctx.answerCallbackQuery({ text: ctx.t(key) });

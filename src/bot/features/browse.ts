@@ -14,14 +14,14 @@ browseFeature.command(["tim", "search"], async (ctx) => {
   showTyping(ctx);
   const started = performance.now();
   const found = ctx.deps.engine.search(query, { limit: LIST_LIMIT });
-  const row = logList(ctx, "search", query, found.hits.map((h) => h.doc.id), started);
+  const row = await logList(ctx, "search", query, found.hits.map((h) => h.doc.id), started);
   await replyScreen(ctx, renderList(screenDeps(ctx), row, listHeader(ctx, row), 0));
 });
 
 browseFeature.command(["moi", "latest"], async (ctx) => {
   const started = performance.now();
   const latest = ctx.deps.engine.latest({ type: "news", limit: LIST_LIMIT });
-  const row = logList(ctx, "latest", "", latest.docs.map((d) => d.id), started);
+  const row = await logList(ctx, "latest", "", latest.docs.map((d) => d.id), started);
   await replyScreen(ctx, renderList(screenDeps(ctx), row, listHeader(ctx, row), 0));
 });
 
@@ -30,17 +30,17 @@ browseFeature.command(["vanban", "documents"], async (ctx) => {
   const started = performance.now();
   if (!number) {
     const latest = ctx.deps.engine.latest({ type: "document", limit: LIST_LIMIT });
-    const row = logList(ctx, "documents", "", latest.docs.map((d) => d.id), started);
+    const row = await logList(ctx, "documents", "", latest.docs.map((d) => d.id), started);
     return replyScreen(ctx, renderList(screenDeps(ctx), row, listHeader(ctx, row), 0));
   }
   const exact = ctx.deps.engine.byNumber(number);
   if (exact.length > 0) {
-    const row = logList(ctx, "number", number, exact.map((d) => d.id), started);
+    const row = await logList(ctx, "number", number, exact.map((d) => d.id), started);
     return replyScreen(ctx, renderList(screenDeps(ctx), row, listHeader(ctx, row), 0));
   }
   // No document carries that number: say so, and offer the texts that mention it.
   const found = ctx.deps.engine.search(number, { limit: LIST_LIMIT });
-  const row = logList(ctx, "search", number, found.hits.map((h) => h.doc.id), started);
+  const row = await logList(ctx, "search", number, found.hits.map((h) => h.doc.id), started);
   const header = `${ctx.t("number-not-found", { number: escapeHtml(number) })}\n\n${listHeader(ctx, row)}`;
   await replyScreen(ctx, renderList(screenDeps(ctx), row, header, 0));
 });
@@ -51,6 +51,6 @@ browseFeature.callbackQuery(new RegExp(`^${CALLBACK.listPage}:`), async (ctx) =>
   const { row, args: [page = -1] } = press;
   if (page < 0 || page >= listPageCount(row)) return answerStale(ctx);
   await ctx.answerCallbackQuery();
-  if (!ctx.deps.questions.setPage(row.id, page)) return;
+  if (!(await ctx.deps.questions.setPage(row.id, page))) return;
   await editScreen(ctx, renderList(screenDeps(ctx), row, listHeader(ctx, row), page));
 });

@@ -17,7 +17,7 @@ languageFeature.callbackQuery(/^lang:/, async (ctx) => {
     await ctx.answerCallbackQuery({ text: ctx.t("button-stale") });
     return;
   }
-  ctx.deps.users.setLanguage(ctx.from.id, locale);
+  await ctx.deps.users.setLanguage(ctx.from.id, locale);
   ctx.i18n.useLocale(locale);
   await ctx.answerCallbackQuery();
   await ctx.editMessageText(ctx.t("language-set"));

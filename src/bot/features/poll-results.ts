@@ -26,11 +26,11 @@ pollResultsFeature.command(["dong", "close"], async (ctx) => {
 pollResultsFeature.command(["xuat", "export"], async (ctx) => {
   const deps = await staffDeps(ctx);
   const poll = deps && (await pollFromArgument(ctx, deps));
-  const results = poll && deps?.polls.results(poll.id);
+  const results = poll && (await deps?.polls.results(poll.id));
   if (!deps || !poll || !results) return;
   const csv = exportResultsCsv(
     { question: poll.question, options: poll.options, counts: results.counts, participants: results.participants },
-    poll.anonymous ? null : deps.polls.namedVotes(poll.id),
+    poll.anonymous ? null : await deps.polls.namedVotes(poll.id),
     csvTexts(ctx),
   );
   await ctx.replyWithDocument(new InputFile(Buffer.from(csv, "utf8"), ctx.t("polls-export-filename", { id: poll.id })), {

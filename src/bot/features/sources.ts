@@ -13,8 +13,8 @@ sourcesFeature.command(["nguon", "sources"], staffOnly(), async (ctx, next) => {
     ms === null
       ? ctx.t("sources-never")
       : new Intl.DateTimeFormat("vi-VN", { timeZone: push.timeZone, dateStyle: "short", timeStyle: "short" }).format(new Date(ms));
-  const states = new Map(push.stores.sourceStates.all().map((s) => [s.name, s]));
-  const counts = push.stores.items.countBySource();
+  const states = new Map((await push.stores.sourceStates.all()).map((s) => [s.name, s]));
+  const counts = await push.stores.items.countBySource();
   const names = [...push.sources.map((s) => ({ name: s.name, type: s.type })), ...(states.has("corpus") ? [{ name: "corpus", type: "corpus" }] : [])];
   if (names.length === 0) return void (await ctx.reply(ctx.t("sources-none")));
   const now = (ctx.deps.now ?? Date.now)();

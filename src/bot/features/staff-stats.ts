@@ -9,7 +9,7 @@ export const staffStatsFeature = new Composer<BotContext>();
 staffStatsFeature.command(["thongke", "stats"], async (ctx) => {
   const deps = await staffDeps(ctx);
   if (!deps) return;
-  const stats = deps.insight.staffStats({ now: deps.now(), timeZone: deps.timeZone });
-  const text = formatStaffStats(stats, deps.polls.stats(), ctx.t, await ctx.i18n.getLocale(), deps.timeZone);
+  const stats = await deps.insight.staffStats({ now: deps.now(), timeZone: deps.timeZone });
+  const text = formatStaffStats(stats, await deps.polls.stats(), ctx.t, await ctx.i18n.getLocale(), deps.timeZone);
   await ctx.reply(text, { parse_mode: "HTML", link_preview_options: { is_disabled: true } });
 });

@@ -20,13 +20,13 @@ privateChat.command(["dangky", "subscribe"], async (ctx, next) => {
   const keyword = ctx.match.trim().replace(/\s+/g, " ");
   if (keyword) {
     if (keyword.length > KEYWORD_MAX_CHARS) return void (await ctx.reply(ctx.t("subscribe-keyword-too-long", { max: KEYWORD_MAX_CHARS })));
-    push.stores.subscriptions.addKeyword(ctx.chat.id, keyword, now, locale);
+    await push.stores.subscriptions.addKeyword(ctx.chat.id, keyword, now, locale);
     await ctx.reply(ctx.t("subscribe-keyword-done", { keyword: escapeHtml(keyword) }), { parse_mode: "HTML" });
   } else {
-    push.stores.subscriptions.subscribeAll(ctx.chat.id, now, locale);
+    await push.stores.subscriptions.subscribeAll(ctx.chat.id, now, locale);
     await ctx.reply(ctx.t("subscribe-done"));
   }
-  const sub = push.stores.subscriptions.get(ctx.chat.id)!;
+  const sub = (await push.stores.subscriptions.get(ctx.chat.id))!;
   const screen = renderSettings(ctx, sub, push);
   await ctx.reply(screen.text, { parse_mode: "HTML", reply_markup: screen.keyboard });
 });
@@ -35,19 +35,14 @@ privateChat.command(["huy", "unsubscribe"], async (ctx, next) => {
   const push = ctx.deps.push;
   if (!push) return next();
   const now = (ctx.deps.now ?? Date.now)();
-  const was = push.stores.transaction(() => {
-    const was = push.stores.subscriptions.unsubscribe(ctx.chat.id, now);
-    push.stores.outbox.cancelPendingForChat(ctx.chat.id, now, "item");
-    push.stores.outbox.cancelPendingForChat(ctx.chat.id, now, "digest");
-    return was;
-  });
+  const was = await push.stores.unsubscribe(ctx.chat.id, now);
   await ctx.reply(ctx.t(was ? "unsubscribe-done" : "unsubscribe-none"));
 });
 
 privateChat.command(["caidat", "settings"], async (ctx, next) => {
   const push = ctx.deps.push;
   if (!push) return next();
-  const sub = push.stores.subscriptions.get(ctx.chat.id);
+  const sub = await push.stores.subscriptions.get(ctx.chat.id);
   if (!sub || !sub.active) return void (await ctx.reply(ctx.t("settings-none"), { parse_mode: "HTML" }));
   const screen = renderSettings(ctx, sub, push);
   await ctx.reply(screen.text, { parse_mode: "HTML", reply_markup: screen.keyboard });
@@ -57,31 +52,31 @@ subscribeFeature.callbackQuery(new RegExp(`^${SETTINGS_PREFIX}:`), async (ctx) =
   const push = ctx.deps.push;
   const press = decodeSettings(ctx.callbackQuery.data);
   const chatId = ctx.chat?.id;
-  const sub = chatId !== undefined ? push?.stores.subscriptions.get(chatId) : undefined;
+  const sub = chatId !== undefined ? await push?.stores.subscriptions.get(chatId) : undefined;
   if (!push || !press || chatId === undefined || !sub || !sub.active) {
     return void (await ctx.answerCallbackQuery({ text: ctx.t("button-stale") }));
   }
   const now = (ctx.deps.now ?? Date.now)();
   const subs = push.stores.subscriptions;
   const A = SETTINGS_ACTION;
-  const topics = push.stores.items.topTopics(TOPICS_SHOWN);
+  const topics = await push.stores.items.topTopics(TOPICS_SHOWN);
   let screen: ReturnType<typeof renderSettings> | null = null;
   switch (press.action) {
     case A.news:
-      subs.update(chatId, { news: !sub.news }, now);
+      await subs.update(chatId, { news: !sub.news }, now);
       break;
     case A.documents:
-      subs.update(chatId, { documents: !sub.documents }, now);
+      await subs.update(chatId, { documents: !sub.documents }, now);
       break;
     case A.mode:
-      subs.update(chatId, { mode: sub.mode === "instant" ? "digest" : "instant" }, now);
+      await subs.update(chatId, { mode: sub.mode === "instant" ? "digest" : "instant" }, now);
       break;
     case A.polls:
-      subs.update(chatId, { polls: !sub.polls }, now);
+      await subs.update(chatId, { polls: !sub.polls }, now);
       break;
     case A.quiet: {
       const at = QUIET_CHOICES.indexOf(sub.quietHours);
-      subs.update(chatId, { quietHours: QUIET_CHOICES[(at + 1) % QUIET_CHOICES.length] ?? null }, now);
+      await subs.update(chatId, { quietHours: QUIET_CHOICES[(at + 1) % QUIET_CHOICES.length] ?? null }, now);
       break;
     }
     case A.topicsMenu:
@@ -91,27 +86,23 @@ subscribeFeature.callbackQuery(new RegExp(`^${SETTINGS_PREFIX}:`), async (ctx) =
       const topic = topics[press.arg];
       if (topic === undefined) return void (await ctx.answerCallbackQuery({ text: ctx.t("button-stale") }));
       const next = sub.topics.includes(topic) ? sub.topics.filter((t) => t !== topic) : [...sub.topics, topic];
-      screen = renderTopics(ctx, subs.update(chatId, { topics: next }, now)!, topics);
+      screen = renderTopics(ctx, (await subs.update(chatId, { topics: next }, now))!, topics);
       break;
     }
     case A.allTopics:
-      screen = renderTopics(ctx, subs.update(chatId, { topics: [] }, now)!, topics);
+      screen = renderTopics(ctx, (await subs.update(chatId, { topics: [] }, now))!, topics);
       break;
     case A.keywordsMenu:
       screen = renderKeywords(ctx, sub);
       break;
     case A.removeKeyword: {
       if (sub.keywords[press.arg] === undefined) return void (await ctx.answerCallbackQuery({ text: ctx.t("button-stale") }));
-      const updated = subs.update(chatId, { keywords: sub.keywords.filter((_, i) => i !== press.arg) }, now)!;
+      const updated = (await subs.update(chatId, { keywords: sub.keywords.filter((_, i) => i !== press.arg) }, now))!;
       screen = updated.keywords.length ? renderKeywords(ctx, updated) : null;
       break;
     }
     case A.unsubscribe: {
-      push.stores.transaction(() => {
-        subs.unsubscribe(chatId, now);
-        push.stores.outbox.cancelPendingForChat(chatId, now, "item");
-        push.stores.outbox.cancelPendingForChat(chatId, now, "digest");
-      });
+      await push.stores.unsubscribe(chatId, now);
       await ctx.answerCallbackQuery();
       return void (await ctx.editMessageText(ctx.t("unsubscribe-done")));
     }
@@ -121,7 +112,7 @@ subscribeFeature.callbackQuery(new RegExp(`^${SETTINGS_PREFIX}:`), async (ctx) =
       return void (await ctx.answerCallbackQuery({ text: ctx.t("button-stale") }));
   }
   await ctx.answerCallbackQuery();
-  screen ??= renderSettings(ctx, subs.get(chatId)!, push);
+  screen ??= renderSettings(ctx, (await subs.get(chatId))!, push);
   try {
     await ctx.editMessageText(screen.text, { parse_mode: "HTML", reply_markup: screen.keyboard });
   } catch (err) {
