@@ -14,8 +14,8 @@ const logger = pino({ level: "silent" });
 const STAFF = -100;
 const T0 = new Date("2026-11-26T08:00:00Z");
 
-function setup() {
-  const db = openDatabase(":memory:");
+async function setup() {
+  const { db } = await openDatabase(":memory:");
   const polls = createPollsStore(db);
   const outbox = createOutboxStore(db);
   const rec = createRecordingApi();
@@ -34,7 +34,7 @@ function setup() {
   const delivery: PollDeliveryDeps = {
     polls,
     outbox,
-    recipients: { listPollRecipients: () => [1, 2, 3].map((chatId) => ({ chatId, locale: chatId === 3 ? "en" : "vi" })) },
+    recipients: { listPollRecipients: async () => [1, 2, 3].map((chatId) => ({ chatId, locale: chatId === 3 ? "en" : "vi" })) },
     translator,
     logger,
     timeZone: "Asia/Ho_Chi_Minh",
@@ -51,7 +51,7 @@ function setup() {
     inputFile: (data) => ({ data }) as never,
   };
   const deps: ClosePollsDeps = { polls, delivery, report, logger, staffChatId: STAFF, staffLocale: "vi", now };
-  const create = () =>
+  const create = async () =>
     await polls.createDraft(
       { question: "Bạn đi làm bằng gì?", options: ["Xe máy", "Xe buýt"], multiple: false, anonymous: true, audience: "subscribers", createdBy: 7, closesAt: new Date(T0.getTime() + 3_600_000) },
       T0,
@@ -61,10 +61,10 @@ function setup() {
 
 describe("poll delivery and closing", () => {
   it("sends a copy to each recipient in their language and reports progress to staff", async () => {
-    const { polls, rec, worker, delivery, create } = setup();
-    const poll = create();
-    expect(sendPoll(delivery, poll.id, 7)).toBe(3);
-    expect(sendPoll(delivery, poll.id, 7)).toBeNull();
+    const { polls, rec, worker, delivery, create } = await setup();
+    const poll = await create();
+    expect((await sendPoll(delivery, poll.id, 7))).toBe(3);
+    expect((await sendPoll(delivery, poll.id, 7))).toBeNull();
     await worker.drain();
     const copies = rec.sent().filter((c) => c.chatId > 0);
     expect(copies.map((c) => c.chatId).sort()).toEqual([1, 2, 3]);
@@ -79,9 +79,9 @@ describe("poll delivery and closing", () => {
   });
 
   it("closes at the deadline: edits every copy to the final results and reports to staff once", async () => {
-    const { polls, rec, photos, worker, deps, delivery, create, setClock, reportApi } = setup();
-    const poll = create();
-    sendPoll(delivery, poll.id, 7);
+    const { polls, rec, photos, worker, deps, delivery, create, setClock, reportApi } = await setup();
+    const poll = await create();
+    await sendPoll(delivery, poll.id, 7);
     await worker.drain();
     await polls.toggleChoice(poll.id, { userId: 1 }, 0, T0);
     await polls.toggleChoice(poll.id, { userId: 2 }, 0, T0);
@@ -107,9 +107,9 @@ describe("poll delivery and closing", () => {
   });
 
   it("gives up a copy queued before closing instead of sending a closed poll", async () => {
-    const { outbox, rec, worker, deps, delivery, create, reportApi } = setup();
-    const poll = create();
-    sendPoll(delivery, poll.id, 7);
+    const { outbox, rec, worker, deps, delivery, create, reportApi } = await setup();
+    const poll = await create();
+    await sendPoll(delivery, poll.id, 7);
     await closePoll(deps, reportApi, poll.id, "hand");
     await worker.drain();
     expect(rec.sent().filter((c) => c.chatId > 0)).toEqual([]);
@@ -117,11 +117,11 @@ describe("poll delivery and closing", () => {
   });
 
   it("holds copies to private chats until quiet hours end", async () => {
-    const { outbox, delivery, create, setClock } = setup();
+    const { outbox, delivery, create, setClock } = await setup();
     // 23:00 in Đông Hà, quiet hours 22-6: the copies wait until 06:00.
     setClock(new Date("2026-11-26T16:00:00Z"));
-    const poll = create();
-    sendPoll({ ...delivery, quietHours: [22, 6] }, poll.id, 7);
+    const poll = await create();
+    await sendPoll({ ...delivery, quietHours: [22, 6] }, poll.id, 7);
     expect((await outbox.due(new Date("2026-11-26T22:59:00Z").getTime(), 10))).toEqual([]);
     expect((await outbox.due(new Date("2026-11-26T23:00:00Z").getTime(), 10))).toHaveLength(3);
   });
