@@ -437,7 +437,7 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
         ...(p.close_date ? { close_date: Number(p.close_date) } : {}),
       } as Poll;
       const message = newMessage(chatId, { poll, ...(p.reply_markup ? { reply_markup: p.reply_markup } : {}) });
-      await polls.set(poll.id, { chatId, messageId: message.message_id, poll, votes: new Map() });
+      polls.set(poll.id, { chatId, messageId: message.message_id, poll, votes: new Map() });
       return message;
     },
     stopPoll: (p) => {
@@ -624,7 +624,7 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
     },
     userVotes(pollId, optionIds, actor) {
       const { user } = chatOf(actor);
-      const entry = (await polls.get(pollId));
+      const entry = polls.get(pollId);
       if (!entry) throw new Error(`fake-bot-api: no poll ${pollId}; polls sent: ${[...polls.keys()].join(", ") || "none"}`);
       const previous = entry.votes.get(user.id) ?? [];
       const options = entry.poll.options.map((o, i) => ({
