@@ -88,7 +88,7 @@ function measure(
   const latencies: number[] = [];
   let hitA = 0;
   let hitP = 0;
-  for (const { q } of (await questions.slice(0, 20))) engine.ask(q); // warm-up
+  for (const { q } of questions.slice(0, 20)) engine.ask(q); // warm-up
   for (const { q, id, plain } of questions) {
     t = performance.now();
     const first = engine.ask(q);

@@ -77,8 +77,8 @@ async function benchBroadcast(subscribers: number, ratePerSecond = 25) {
   const fake = await startLimitedApi(30);
   const stores = createPushStores((await openDatabase(join(dir, "bench.sqlite"))).db);
   const now = Date.now();
-  stores.transaction(() => {
-    for (let i = 0; i < subscribers; i++) (await stores.subscriptions.subscribeAll(10_000_000 + i, now));
+  await stores.transaction(async (tx) => {
+    for (let i = 0; i < subscribers; i++) await tx.subscriptions.subscribeAll(10_000_000 + i, now);
   });
   const item = (await stores.items.insert(
     { docId: "bench:1", source: "Thành ủy Đông Hà", guid: "b1", url: "https://example.org/b1", contentHash: contentHash("x", "y"), kind: "news",
@@ -86,11 +86,11 @@ async function benchBroadcast(subscribers: number, ratePerSecond = 25) {
       number: null, issuer: null, tags: [], pushed: true },
     now,
   ));
-  await stores.outbox.enqueue(stores.subscriptions.active().map((s) => ({ kind: "item", ref: String(item.id), chatId: s.chatId, payload: { itemId: item.id, lang: "vi" } })), now);
+  await stores.outbox.enqueue((await stores.subscriptions.active()).map((s) => ({ kind: "item", ref: String(item.id), chatId: s.chatId, payload: { itemId: item.id, lang: "vi" } })), now);
   const api = new Api(TOKEN, { apiRoot: fake.apiRoot });
   api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
   const worker = createDeliveryWorker({ api, outbox: stores.outbox, logger }, { ratePerSecond });
-  registerPushSenders(worker, { items: stores.items, subscriptions: stores.subscriptions, translate: (_l, k) => k, logger });
+  registerPushSenders(worker, { items: stores.items, subscriptions: stores.subscriptions, translator: () => (k) => k, logger });
   const started = performance.now();
   await worker.drain();
   const seconds = (performance.now() - started) / 1000;
@@ -122,9 +122,9 @@ async function benchFetch(corpusPath: string, newItems: number, subscribers: num
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/rss`;
   const dir = mkdtempSync(join(tmpdir(), "push-bench-"));
   const stores = createPushStores((await openDatabase(join(dir, "bench.sqlite"))).db);
-  stores.transaction(() => {
-    for (let i = 0; i < subscribers; i++) (await stores.subscriptions.subscribeAll(i + 1, 0));
-    for (let i = 0; i < 200; i++) (await stores.subscriptions.addKeyword(5000 + i, `từ khóa ${i}`, 0));
+  await stores.transaction(async (tx) => {
+    for (let i = 0; i < subscribers; i++) await tx.subscriptions.subscribeAll(i + 1, 0);
+    for (let i = 0; i < 200; i++) await tx.subscriptions.addKeyword(5000 + i, `từ khóa ${i}`, 0);
   });
   const fetchSources = createFetchSources(
     { sources: parseSources([{ name: "bench", type: "rss", url, kind: "news" }]), corpusDir: null, loadCorpusFile: () => [], ...stores, engine, logger, timeZone: "Asia/Ho_Chi_Minh", defaultQuietHours: null },

@@ -1,5 +1,7 @@
+import { availableParallelism } from "node:os";
 import { config as loadDotenv } from "dotenv";
 import { z } from "zod";
+import { isTimeZone } from "./time-zone.js";
 
 /** pino's level names, plus `silent`. */
 export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
@@ -84,6 +86,15 @@ const schema = z.object({
       message: 'must be "start-end" hours such as 22-6, or empty to turn quiet hours off',
     }),
   REPORT_CRON: z.preprocess(emptyToUndefined, cronExpression.default("0 8 * * 1")),
+  ENGINE_THREADS: z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number({ message: "must be a whole number of threads (0 or 1: answer in the main thread)" })
+      .int({ message: "must be a whole number of threads (0 or 1: answer in the main thread)" })
+      .min(0, { message: "must be 0 or more" })
+      .max(64, { message: "must be at most 64" })
+      .default(availableParallelism()),
+  ),
 });
 
 /** The validated configuration every module receives from `main.ts`. */
@@ -108,6 +119,8 @@ export interface Config {
   /** Quiet hours as [startHour, endHour), or null when turned off. */
   quietHours: [number, number] | null;
   reportCron: string;
+  /** Worker threads answering questions; 0 or 1 answers in the main thread. */
+  engineThreads: number;
 }
 
 /** Raised when the environment is invalid; `problems` lists every one of them. */
@@ -115,15 +128,6 @@ export class ConfigError extends Error {
   override readonly name = "ConfigError";
   constructor(readonly problems: string[]) {
     super(`config: ${problems.length} problem(s) in the environment (.env):\n${problems.map((p) => `  - ${p}`).join("\n")}`);
-  }
-}
-
-function isTimeZone(value: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: value });
-    return true;
-  } catch {
-    return false;
   }
 }
 
@@ -164,6 +168,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     digestCron: e.DIGEST_CRON,
     quietHours: quiet,
     reportCron: e.REPORT_CRON,
+    engineThreads: e.ENGINE_THREADS,
   };
 }
 

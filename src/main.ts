@@ -1,14 +1,17 @@
 import { join } from "node:path";
-import { createI18n } from "./bot/i18n.js";
-import { createBot } from "./bot/index.js";
-import { CLOSE_POLLS_JOB, createPollsSetup } from "./bot/polls-setup.js";
+import { registerCommands } from "./bot/commands.js";
+import { createTranslations } from "./bot/i18n.js";
+import { createBot, toInputFile } from "./bot/index.js";
 import { CONSOLE_BOT_INFO, CONSOLE_TOKEN, runConsole } from "./bot/console.js";
 import { type RunningBot, startPolling } from "./bot/polling.js";
 import { startWebhook } from "./bot/webhook.js";
 import { type Config, ConfigError, loadConfig } from "./config.js";
 import { loadEngine } from "./corpus/engine-store.js";
 import { loadCorpus } from "./corpus/load-corpus.js";
-import type { Engine } from "./index/types.js";
+import { createInProcessEngine } from "./engine-pool/in-process.js";
+import { startEnginePool } from "./engine-pool/pool.js";
+import type { AsyncEngine } from "./engine-pool/types.js";
+import { CLOSE_POLLS_JOB, createPollsRuntime } from "./jobs/start-polls.js";
 import { createPushRuntime, indexStoredItems } from "./jobs/start-push.js";
 import { createLogger, type Logger } from "./logger.js";
 import { openDatabase } from "./storage/database.js";
@@ -28,13 +31,21 @@ interface Stoppable {
   stop(): Promise<void> | void;
 }
 
-// The one place the engine is built: from its snapshot in DATA_DIR when the corpus is unchanged.
-function buildEngine(config: Config, logger: Logger): Engine {
+// The one place the engine is built: from its snapshot in DATA_DIR when the corpus is unchanged,
+// answering in ENGINE_THREADS worker threads that share the snapshot's memory (or in this thread).
+async function buildEngine(config: Config, logger: Logger): Promise<AsyncEngine> {
   const started = performance.now();
-  const loaded = loadEngine({ corpusPath: config.corpusDir, dataDir: config.dataDir, logger });
+  const threads = config.engineThreads > 1 ? config.engineThreads : 0;
+  const loaded = loadEngine({ corpusPath: config.corpusDir, dataDir: config.dataDir, logger, shared: threads > 0 });
   for (const problem of loaded.problems) logger.warn(problem, "corpus: skipped a malformed entry");
-  logger.info({ docs: loaded.engine.size, origin: loaded.origin, ms: Math.round(performance.now() - started) }, "index: ready");
-  return loaded.engine;
+  const engine = loaded.shared
+    ? await startEnginePool({ threads, snapshot: loaded.shared, engine: loaded.engine, logger })
+    : createInProcessEngine(loaded.engine);
+  logger.info(
+    { docs: loaded.engine.size, origin: loaded.origin, threads, ms: Math.round(performance.now() - started) },
+    "index: ready",
+  );
+  return engine;
 }
 
 async function main(): Promise<void> {
@@ -65,7 +76,12 @@ async function main(): Promise<void> {
     return stopping;
   };
 
-  const engine = buildEngine(config, logger);
+  const engine = await buildEngine(config, logger);
+  // Stopped after the bot and the jobs (questions in hand are finished), before the database.
+  stoppables.push({ name: "engine", stop: () => engine.close() });
+  // The one translation instance: handlers get it as ctx.t, jobs as the translator.
+  const translations = createTranslations(config.cityName);
+  const { translator } = translations;
   const users = createUserStore(db);
   const questions = createQuestionStore(db);
   const sources = loadSources(config.sourcesFile);
@@ -73,10 +89,12 @@ async function main(): Promise<void> {
   await indexStoredItems(pushStores.items, engine, logger);
   // The delivery worker is created with the bot; until then a wake-up has nobody to wake.
   let wakePush: () => void = () => {};
-  const polls = createPollsSetup({
+  const polls = createPollsRuntime({
     db,
     outbox: pushStores.outbox,
     logger,
+    translator,
+    inputFile: toInputFile,
     timeZone: config.timeZone,
     staffChatId: config.staffChatId,
     quietHours: config.quietHours,
@@ -102,7 +120,7 @@ async function main(): Promise<void> {
 
   if (!config.botToken) {
     // Console chat: same bot, same handlers, API answered in memory; ends with standard input.
-    const bot = createBot(CONSOLE_TOKEN, deps, { botInfo: CONSOLE_BOT_INFO });
+    const bot = createBot(CONSOLE_TOKEN, deps, { botInfo: CONSOLE_BOT_INFO, translations });
     const onSignal = () => process.stdin.destroy();
     process.once("SIGINT", onSignal).once("SIGTERM", onSignal);
     await runConsole(bot, { input: process.stdin, output: process.stdout });
@@ -110,16 +128,15 @@ async function main(): Promise<void> {
     return;
   }
 
-  const bot = createBot(config.botToken, deps, { apiRoot: config.telegramApiRoot });
+  const bot = createBot(config.botToken, deps, { apiRoot: config.telegramApiRoot, translations });
 
   // ---- Jobs: start scheduled work here and push it onto `stoppables` (stopped before the database).
-  const i18n = createI18n();
   const push = createPushRuntime({
     api: bot.api,
     stores: pushStores,
     engine,
     logger,
-    translate: (locale, key, vars) => i18n.t(locale, key, { city: config.cityName, ...vars }),
+    translator,
     sources,
     corpusDir: config.corpusDir,
     loadCorpusFile: (path) => loadCorpus(path).docs,
@@ -137,7 +154,7 @@ async function main(): Promise<void> {
   stoppables.push({ name: "push", stop: () => push.stop() });
   // Deadlines that passed while the bot was down close now rather than at the next tick.
   void push.scheduler.run(CLOSE_POLLS_JOB);
-  void polls.registerStaffCommands(bot.api);
+  void registerCommands(bot.api, { translator, logger, staffChatId: config.staffChatId });
   // ---- End of jobs.
 
   process.once("SIGINT", () => void shutdown("SIGINT").then(() => process.exit(0)));

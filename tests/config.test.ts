@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { describe, expect, it } from "vitest";
 import { ConfigError, parseConfig } from "../src/config.js";
 
@@ -17,6 +18,13 @@ describe("parseConfig", () => {
 
   it("turns quiet hours off when QUIET_HOURS is empty", () => {
     expect(parseConfig({ QUIET_HOURS: "" }).quietHours).toBeNull();
+  });
+
+  it("answers on every core by default, and in the main thread with ENGINE_THREADS 0", () => {
+    expect(parseConfig({}).engineThreads).toBe(availableParallelism());
+    expect(parseConfig({ ENGINE_THREADS: "0" }).engineThreads).toBe(0);
+    expect(parseConfig({ ENGINE_THREADS: "" }).engineThreads).toBe(availableParallelism());
+    expect(() => parseConfig({ ENGINE_THREADS: "two" })).toThrow(/ENGINE_THREADS: must be a whole number/);
   });
 
   it("lists every problem in one error", () => {

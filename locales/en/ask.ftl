@@ -10,3 +10,5 @@ feedback-thanks = Thank you for your feedback.
 feedback-already = This feedback is already recorded.
 feedback-not-yours = Only the person who asked can rate the answer.
 feedback-thanks-down = Thank you. Try «More results», or ask again in other words.
+engine-busy = Sorry, many people are asking at the same time and I could not answer yet. Please send your question again in a moment.
+engine-failed = Sorry, something went wrong while looking for the answer to this question. Please send it again in a few minutes.

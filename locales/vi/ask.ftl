@@ -10,3 +10,5 @@ feedback-thanks = Cảm ơn Ông/Bà đã góp ý.
 feedback-already = Góp ý này đã được ghi nhận.
 feedback-not-yours = Chỉ người đặt câu hỏi mới đánh giá được câu trả lời.
 feedback-thanks-down = Cảm ơn Ông/Bà. Mời xem «Kết quả khác» hoặc hỏi lại bằng từ ngữ khác.
+engine-busy = Xin lỗi Ông/Bà, hiện có nhiều người hỏi cùng lúc nên tôi chưa kịp trả lời. Ông/Bà vui lòng gửi lại câu hỏi sau giây lát.
+engine-failed = Xin lỗi Ông/Bà, hệ thống gặp sự cố khi tìm câu trả lời cho câu hỏi này. Ông/Bà vui lòng gửi lại câu hỏi sau ít phút.

@@ -1,10 +1,11 @@
 import type { I18nFlavor } from "@grammyjs/i18n";
 import type { Context } from "grammy";
-import type { Engine } from "../index/types.js";
+import type { AsyncEngine } from "../engine-pool/types.js";
 import type { QuietHours } from "../jobs/quiet-hours.js";
+import type { Clock } from "../clock.js";
 import type { Logger } from "../logger.js";
 import type { PushStores } from "../storage/push-stores.js";
-import type { PollsFeatureDeps } from "./polls-deps.js";
+import type { PollsFeatureDeps } from "../jobs/start-polls.js";
 import type { QuestionStore } from "../storage/question-store.js";
 import type { UserStore } from "../storage/user-store.js";
 
@@ -13,7 +14,8 @@ import type { UserStore } from "../storage/user-store.js";
  * Features of later issues add their own collaborators here.
  */
 export interface BotDeps {
-  engine: Engine;
+  /** The engine: questions and searches answered asynchronously, documents read at once. */
+  engine: AsyncEngine;
   users: UserStore;
   questions: QuestionStore;
   logger: Logger;
@@ -23,8 +25,8 @@ export interface BotDeps {
   contactLine: string;
   /** Staff group chat id (`STAFF_CHAT_ID`), or undefined when staff features are not set up. */
   staffChatId?: number | undefined;
-  /** Clock in milliseconds, injectable for tests. Defaults to `Date.now`. */
-  now?: () => number;
+  /** Clock in epoch milliseconds, injectable for tests. Defaults to the system clock. */
+  now?: Clock;
   /** Opinion polls and staff insight; without them staff commands answer that they are not set up. */
   polls?: PollsFeatureDeps;
   /** Subscriptions, sources and announcements; without it those commands are not offered. */
@@ -48,6 +50,8 @@ export interface PushBotDeps {
 export interface BotContextExtras {
   /** Logger bound to the update being handled (`update_id`). */
   logger: Logger;
+  /** The bot's clock: `deps.now`, else the system clock. */
+  now: Clock;
   deps: BotDeps;
 }
 

@@ -1,15 +1,8 @@
-// Pure text helpers of the Telegram surface: HTML escaping, figure highlighting, dates, splitting.
+// Pure text helpers of the Telegram surface: figure highlighting, question preparation, splitting.
+// Escaping lives in src/html.ts, limits and truncate in src/text-limits.ts, dates in src/time-zone.ts.
 
-/** Telegram's limit on a text message, in characters after entity parsing. */
-export const MESSAGE_MAX_CHARS = 4096;
-
-/** Longest question passed to the engine; longer messages are cut at a word boundary first. */
-export const QUESTION_MAX_CHARS = 300;
-
-/** Escapes `<`, `>`, `&` (and quotes, for attributes) so that any text is safe in an HTML message. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"]/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : "&quot;"));
-}
+import { escapeHtml, htmlToText } from "../html.js";
+import { MESSAGE_MAX_CHARS, QUESTION_MAX_CHARS, truncate } from "../text-limits.js";
 
 /**
  * Escapes `text` for HTML, then puts the first occurrence of `figure` in bold. Escaping first means
@@ -25,23 +18,6 @@ export function boldFigure(text: string, figure: string | null): string {
   const at = escaped.indexOf(target);
   if (at < 0) return escaped;
   return `${escaped.slice(0, at)}<b>${target}</b>${escaped.slice(at + target.length)}`;
-}
-
-/** Formats `YYYY-MM-DD` the Vietnamese way (`22/5/2024`); other input is returned as given. */
-export function formatDate(date: string | null): string | null {
-  if (!date) return null;
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(date);
-  if (!m) return date;
-  return `${Number(m[3])}/${Number(m[2])}/${m[1]}`;
-}
-
-/** Cuts `text` to at most `max` characters at a word boundary, adding "…" when it cut. */
-export function truncate(text: string, max: number): string {
-  const clean = text.replace(/\s+/g, " ").trim();
-  if (clean.length <= max) return clean;
-  const cut = clean.slice(0, max - 1);
-  const space = cut.lastIndexOf(" ");
-  return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
 
 /** Prepares a citizen's message for the engine: whitespace folded, very long text cut. */
@@ -111,12 +87,9 @@ function splitLong(escaped: string, max: number): string[] {
  */
 export function htmlToPlain(html: string, options: { ansi?: boolean } = {}): string {
   const bold = options.ansi ? (_: string, inner: string) => `\u001b[1m${inner}\u001b[22m` : (_: string, inner: string) => inner;
-  return html
-    .replace(/<a\s+href="([^"]*)"[^>]*>([\s\S]*?)<\/a>/g, (_, href: string, label: string) => `${label} (${href})`)
-    .replace(/<b>([\s\S]*?)<\/b>/g, bold)
-    .replace(/<[^>]+>/g, "")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, "&");
+  return htmlToText(
+    html
+      .replace(/<a\s+href="([^"]*)"[^>]*>([\s\S]*?)<\/a>/g, (_, href: string, label: string) => `${label} (${href})`)
+      .replace(/<b>([\s\S]*?)<\/b>/g, bold),
+  );
 }

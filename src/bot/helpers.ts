@@ -1,5 +1,5 @@
-import { GrammyError } from "grammy";
-import { decodeCallback } from "./callback-data.js";
+import type { CallbackCodec } from "../callback-data.js";
+import { isMessageNotModified } from "../jobs/send-errors.js";
 import type { LoggedQuestion } from "../storage/question-store.js";
 import type { BotContext } from "./context.js";
 import type { Screen, ScreenDeps } from "./screens.js";
@@ -30,30 +30,30 @@ export async function editScreen(ctx: BotContext, screen: Screen): Promise<void>
     });
   } catch (err) {
     // Two presses racing to the same page: the second edit changes nothing, which is fine.
-    if (err instanceof GrammyError && err.description.includes("message is not modified")) return;
+    if (isMessageNotModified(err)) return;
     throw err;
   }
 }
 
-/** A button press decoded: the question-log row it refers to and the numbers after the row id. */
-export interface ButtonPress {
+/** A button press decoded: the question-log row it refers to and what the button carries. */
+export interface ButtonPress<T> {
   row: LoggedQuestion;
-  args: number[];
+  press: T;
 }
 
 /**
- * Decodes a button `prefix:rowId:args…` and finds its question-log row; when the data is malformed
- * (forged), the row is unknown (stale, or a reset database) or belongs to another chat, it tells the
- * user politely that the button is no longer valid and returns undefined.
+ * Decodes a button that refers to a question-log row (`{ row, … }`) and finds the row; when the
+ * data is malformed (forged), the row is unknown (stale, or a reset database) or belongs to another
+ * chat, it tells the user politely that the button is no longer valid and returns undefined.
  */
-export async function decodeButton(ctx: BotContext, prefix: string, argCount: number): Promise<ButtonPress | undefined> {
-  const values = decodeCallback(ctx.callbackQuery?.data, prefix, 1 + argCount);
-  const row = values ? await ctx.deps.questions.get(values[0]!) : undefined;
-  if (!values || !row || (ctx.chat && row.chatId !== ctx.chat.id)) {
+export async function decodeButton<T extends { row: number }>(ctx: BotContext, codec: CallbackCodec<T>): Promise<ButtonPress<T> | undefined> {
+  const press = codec.decode(ctx.callbackQuery?.data);
+  const row = press ? (await ctx.deps.questions.get(press.row)) : undefined;
+  if (!press || !row || (ctx.chat && row.chatId !== ctx.chat.id)) {
     await answerStale(ctx);
     return undefined;
   }
-  return { row, args: values.slice(1) };
+  return { row, press };
 }
 
 /** Answers a button press that no longer means anything. */

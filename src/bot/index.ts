@@ -2,53 +2,58 @@ import { autoRetry } from "@grammyjs/auto-retry";
 import { sequentialize } from "@grammyjs/runner";
 import { Bot, BotError, type Composer, GrammyError, HttpError } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
+import { systemClock } from "../clock.js";
 import type { BotContext, BotDeps } from "./context.js";
-import { announceFeature } from "./features/announce.js";
-import { askFeature } from "./features/ask.js";
-import { browseFeature } from "./features/browse.js";
-import { helpFeature } from "./features/help.js";
-import { inlineFeature } from "./features/inline.js";
-import { languageFeature } from "./features/language.js";
-import { membershipFeature } from "./features/membership.js";
-import { pollCreateFeature } from "./features/poll-create.js";
-import { pollResultsFeature } from "./features/poll-results.js";
-import { pollVoteFeature } from "./features/poll-vote.js";
-import { readFeature } from "./features/read.js";
-import { sourcesFeature } from "./features/sources.js";
-import { staffStatsFeature } from "./features/staff-stats.js";
-import { startFeature } from "./features/start.js";
-import { subscribeFeature } from "./features/subscribe.js";
-import { unhandledFeature } from "./features/unhandled.js";
-import { createI18n } from "./i18n.js";
+import { createAnnounceFeature } from "./features/announce.js";
+import { createAskFeature } from "./features/ask.js";
+import { createBrowseFeature } from "./features/browse.js";
+import { createHelpFeature } from "./features/help.js";
+import { createInlineFeature } from "./features/inline.js";
+import { createLanguageFeature } from "./features/language.js";
+import { createMembershipFeature } from "./features/membership.js";
+import { createPollCreateFeature } from "./features/poll-create.js";
+import { createPollResultsFeature } from "./features/poll-results.js";
+import { createPollVoteFeature } from "./features/poll-vote.js";
+import { createReadFeature } from "./features/read.js";
+import { createSourcesFeature } from "./features/sources.js";
+import { createStaffStatsFeature } from "./features/staff-stats.js";
+import { createStartFeature } from "./features/start.js";
+import { createSubscribeFeature } from "./features/subscribe.js";
+import { createUnhandledFeature } from "./features/unhandled.js";
+import { createTranslations, type Translations } from "./i18n.js";
 import { dedupePresses } from "./middlewares/dedupe-presses.js";
 import { rateLimit, type RateLimitOptions } from "./middlewares/rate-limit.js";
 import { trackUser } from "./middlewares/track-user.js";
 import { markUnreachable } from "./transformers.js";
 
 export type { BotContext, BotDeps } from "./context.js";
+export { toInputFile } from "./input-file.js";
 
 /**
- * The features, in order. Commands come first; `askFeature` answers any other private text, so a
- * feature that reads plain text (a reply to its own prompt) goes before it. `unhandledFeature`
- * stays last.
+ * The features, in order, each created from what it needs and installed only when that exists
+ * (polls and staff insight with `deps.polls`, subscriptions, announcements and sources with
+ * `deps.push`): no handler checks again whether its part was wired. Commands come first;
+ * `createAskFeature` answers any other private text, so a feature that reads plain text (a reply
+ * to its own prompt) goes before it. The fallback stays last.
  */
-const FEATURES: Composer<BotContext>[] = [
-  membershipFeature,
-  startFeature,
-  helpFeature,
-  languageFeature,
-  pollCreateFeature,
-  pollResultsFeature,
-  pollVoteFeature,
-  staffStatsFeature,
-  browseFeature,
-  readFeature,
-  inlineFeature,
-  subscribeFeature,
-  announceFeature,
-  sourcesFeature,
-  askFeature,
-];
+export function createFeatures(deps: BotDeps): Composer<BotContext>[] {
+  const { polls, push } = deps;
+  return [
+    // Before membership: a block must end the subscription as well as mark the user.
+    ...(push ? [createSubscribeFeature(push)] : []),
+    createMembershipFeature(),
+    createStartFeature(),
+    createHelpFeature(),
+    createLanguageFeature(),
+    ...(polls ? [createPollCreateFeature(polls), createPollResultsFeature(polls), createPollVoteFeature(polls), createStaffStatsFeature(polls)] : []),
+    createBrowseFeature(),
+    createReadFeature(),
+    createInlineFeature(),
+    ...(push ? [createAnnounceFeature(push), createSourcesFeature(push)] : []),
+    createAskFeature(),
+    createUnhandledFeature(),
+  ];
+}
 
 /** Update types the bot asks Telegram for (long polling and webhook alike). */
 export const ALLOWED_UPDATES = [
@@ -57,8 +62,6 @@ export const ALLOWED_UPDATES = [
   "callback_query",
   "inline_query",
   "my_chat_member",
-  "poll",
-  "poll_answer",
 ] as const;
 
 /** Options of {@link createBot}. */
@@ -73,7 +76,11 @@ export interface CreateBotOptions {
   maxDelaySeconds?: number;
   /** Per-user message limit. Defaults to {@link rateLimit}'s. */
   rateLimit?: RateLimitOptions;
+  /** The process's one translation instance (`main.ts` makes it). Defaults to one over `deps.cityName`. */
+  translations?: Translations;
 }
+
+
 
 /**
  * Creates the bot: API transformers (bounded auto-retry, 403 → user inactive), per-update logger
@@ -85,6 +92,7 @@ export interface CreateBotOptions {
  * const polling = await startPolling(bot, { logger });
  */
 export function createBot(token: string, deps: BotDeps, options: CreateBotOptions = {}): Bot<BotContext> {
+  const now = deps.now ?? systemClock;
   const bot = new Bot<BotContext>(token, {
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
     client: { ...(options.apiRoot ? { apiRoot: options.apiRoot } : {}) },
@@ -99,18 +107,18 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   bot.use((ctx, next) => {
     ctx.deps = deps;
     ctx.logger = deps.logger.child({ update_id: ctx.update.update_id });
+    ctx.now = now;
     return next();
   });
   // One chat's updates are handled in order even under the runner's concurrency.
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
-  bot.use(createI18n());
+  bot.use((options.translations ?? createTranslations(deps.cityName)).plugin);
   bot.use(trackUser());
-  bot.use(rateLimit({ now: deps.now, ...options.rateLimit }));
-  bot.use(dedupePresses({ now: deps.now }));
+  bot.use(rateLimit({ now, ...options.rateLimit }));
+  bot.use(dedupePresses({ now }));
 
   const features = bot.errorBoundary(apologise);
-  for (const feature of FEATURES) features.use(feature);
-  features.use(unhandledFeature);
+  for (const feature of createFeatures(deps)) features.use(feature);
 
   bot.catch((err) => {
     deps.logger.error({ err: err.error, update_id: err.ctx.update.update_id }, "bot: error outside the error boundary");

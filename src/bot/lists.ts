@@ -1,6 +1,7 @@
 import type { LoggedQuestion, QuestionKind } from "../storage/question-store.js";
 import type { BotContext } from "./context.js";
-import { escapeHtml, truncate } from "./format.js";
+import { escapeHtml } from "../html.js";
+import { truncate } from "../text-limits.js";
 
 /** Documents kept per list (/tim, /moi, /vanban) for paging. */
 export const LIST_LIMIT = 50;
@@ -21,9 +22,9 @@ export async function logList(
     answered: docIds.length > 0,
     docId: null,
     hits: docIds.slice(0, LIST_LIMIT),
-    latencyMs: performance.now() - started,
+    latencyMs: ctx.now() - started,
   };
-  const id = await ctx.deps.questions.log(entry, new Date(ctx.deps.now?.() ?? Date.now()));
+  const id = (await ctx.deps.questions.log(entry, new Date(ctx.now())));
   return { ...entry, id, feedback: null, page: 0, createdAt: "" };
 }
 

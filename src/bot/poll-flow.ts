@@ -1,21 +1,23 @@
 import { InlineKeyboard } from "grammy";
+import { CALLBACKS } from "../callback-data.js";
 import type { ForceReply } from "grammy/types";
 import { pollRecipients } from "../jobs/poll-delivery.js";
-import { escapeHtml } from "../polls/format-results.js";
-import { DEFAULT_POLL_DAYS, formatDeadline } from "../polls/parse-deadline.js";
+import { escapeHtml } from "../html.js";
+import { DEFAULT_POLL_DAYS } from "../polls/parse-deadline.js";
+import { formatInstant } from "../time-zone.js";
 import type { PollProblem } from "../polls/poll-limits.js";
 import { buildPollMessage } from "../polls/poll-message.js";
 import type { Poll, PollAudience, PollFlowState, PollFlowStep } from "../storage/polls-store.js";
 import type { BotContext } from "./context.js";
-import type { PollsFeatureDeps } from "./polls-deps.js";
+import type { PollsFeatureDeps } from "../jobs/start-polls.js";
 
 // The steps of `/thamdo`'s guided flow and its preview, shared by the feature's handlers.
 
 /** Saves the flow at its next step (with what was gathered) and asks that step's question. */
 export async function advance(ctx: BotContext, deps: PollsFeatureDeps, state: PollFlowState, next: PollFlowStep) {
-  await deps.polls.saveDraftState({ userId: state.userId, chatId: state.chatId, ...next }, deps.now());
+  await deps.polls.saveDraftState({ userId: state.userId, chatId: state.chatId, ...next }, new Date(deps.now()));
   const { step } = next;
-  const cancel = { text: ctx.t("polls-button-cancel"), callback_data: "pf:x" };
+  const cancel = { text: ctx.t("polls-button-cancel"), callback_data: CALLBACKS.pollFlow.encode({ step: "cancel" }) };
   switch (step) {
     case "options":
     case "chat":
@@ -28,8 +30,8 @@ export async function advance(ctx: BotContext, deps: PollsFeatureDeps, state: Po
       return ctx.reply(ctx.t("polls-flow-multiple"), {
         parse_mode: "HTML",
         reply_markup: new InlineKeyboard()
-          .text(ctx.t("polls-button-single"), "pf:m:0")
-          .text(ctx.t("polls-button-multiple"), "pf:m:1")
+          .text(ctx.t("polls-button-single"), CALLBACKS.pollFlow.encode({ step: "multiple", on: false }))
+          .text(ctx.t("polls-button-multiple"), CALLBACKS.pollFlow.encode({ step: "multiple", on: true }))
           .row()
           .add(cancel),
       });
@@ -37,8 +39,8 @@ export async function advance(ctx: BotContext, deps: PollsFeatureDeps, state: Po
       return ctx.reply(ctx.t("polls-flow-anonymous"), {
         parse_mode: "HTML",
         reply_markup: new InlineKeyboard()
-          .text(ctx.t("polls-button-anonymous"), "pf:a:1")
-          .text(ctx.t("polls-button-named"), "pf:a:0")
+          .text(ctx.t("polls-button-anonymous"), CALLBACKS.pollFlow.encode({ step: "anonymous", on: true }))
+          .text(ctx.t("polls-button-named"), CALLBACKS.pollFlow.encode({ step: "anonymous", on: false }))
           .row()
           .add(cancel),
       });
@@ -46,7 +48,7 @@ export async function advance(ctx: BotContext, deps: PollsFeatureDeps, state: Po
       return ctx.reply(ctx.t("polls-flow-deadline"), {
         parse_mode: "HTML",
         reply_markup: new InlineKeyboard()
-          .text(ctx.t("polls-button-default-deadline", { days: DEFAULT_POLL_DAYS }), `pf:d:${DEFAULT_POLL_DAYS}`)
+          .text(ctx.t("polls-button-default-deadline", { days: DEFAULT_POLL_DAYS }), CALLBACKS.pollFlow.encode({ step: "deadline", days: DEFAULT_POLL_DAYS }))
           .row()
           .add(cancel),
       });
@@ -54,11 +56,11 @@ export async function advance(ctx: BotContext, deps: PollsFeatureDeps, state: Po
       return ctx.reply(ctx.t("polls-flow-audience"), {
         parse_mode: "HTML",
         reply_markup: new InlineKeyboard()
-          .text(ctx.t("polls-button-audience-subscribers"), "pf:au:subscribers")
+          .text(ctx.t("polls-button-audience-subscribers"), CALLBACKS.pollFlow.encode({ step: "audience", audience: "subscribers" }))
           .row()
-          .text(ctx.t("polls-button-audience-users"), "pf:au:users")
+          .text(ctx.t("polls-button-audience-users"), CALLBACKS.pollFlow.encode({ step: "audience", audience: "users" }))
           .row()
-          .text(ctx.t("polls-button-audience-chat"), "pf:au:chat")
+          .text(ctx.t("polls-button-audience-chat"), CALLBACKS.pollFlow.encode({ step: "audience", audience: "chat" }))
           .row()
           .add(cancel),
       });
@@ -77,7 +79,7 @@ export async function finish(
 ) {
   const { data } = state;
   await deps.polls.clearDraftState(state.userId);
-  const poll = await deps.polls.createDraft(
+  const poll = (await deps.polls.createDraft(
     {
       question: data.question,
       options: data.options,
@@ -88,8 +90,8 @@ export async function finish(
       createdBy: state.userId,
       closesAt: new Date(data.closesAt),
     },
-    deps.now(),
-  );
+    new Date(deps.now()),
+  ));
   return showPreview(ctx, deps, poll);
 }
 
@@ -102,10 +104,12 @@ export async function showPreview(ctx: BotContext, deps: PollsFeatureDeps, poll:
       ? ctx.t("polls-preview-audience-chat", { chat: String(poll.audienceChatId) })
       : ctx.t(`polls-preview-audience-${poll.audience}`, { count: (await pollRecipients(deps.delivery, poll)).length });
   const text = [ctx.t("polls-preview-title", { id: poll.id }), "", message.text, "", options, "", audience].join("\n");
-  deps.logger.info({ pollId: poll.id, userId: poll.createdBy, deadline: formatDeadline(poll.closesAt, deps.timeZone) }, "polls: draft created");
+  deps.logger.info({ pollId: poll.id, userId: poll.createdBy, deadline: formatInstant(poll.closesAt.getTime(), deps.timeZone) }, "polls: draft created");
   return ctx.reply(text, {
     parse_mode: "HTML",
-    reply_markup: new InlineKeyboard().text(ctx.t("polls-button-send"), `ps:${poll.id}`).text(ctx.t("polls-button-cancel"), `pc:${poll.id}`),
+    reply_markup: new InlineKeyboard()
+      .text(ctx.t("polls-button-send"), CALLBACKS.pollSend.encode({ pollId: poll.id }))
+      .text(ctx.t("polls-button-cancel"), CALLBACKS.pollCancel.encode({ pollId: poll.id })),
   });
 }
 

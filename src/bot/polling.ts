@@ -2,7 +2,6 @@ import { run } from "@grammyjs/runner";
 import type { Bot, BotError } from "grammy";
 import type { Update } from "grammy/types";
 import type { Logger } from "../logger.js";
-import { registerCommands } from "./commands.js";
 import type { BotContext } from "./context.js";
 import { ALLOWED_UPDATES } from "./index.js";
 
@@ -21,8 +20,7 @@ export interface RunningBot {
 }
 
 /**
- * Starts long polling through @grammyjs/runner: drops a webhook left from webhook mode, registers
- * the command menu, then fetches with `allowed_updates` always listed (leaving it out would keep
+ * Starts long polling through @grammyjs/runner: drops a webhook left from webhook mode, then fetches with `allowed_updates` always listed (leaving it out would keep
  * whatever an earlier run set).
  */
 export async function startPolling(bot: Bot<BotContext>, options: PollingOptions): Promise<RunningBot> {
@@ -38,7 +36,6 @@ export async function startPolling(bot: Bot<BotContext>, options: PollingOptions
   });
   await bot.init();
   await bot.api.deleteWebhook();
-  await registerCommands(bot.api, options.logger);
   // The runner's stop() ends fetching but does not wait for the updates its sink is still
   // handling, so they are tracked here: shutdown must not close the database under them.
   const inFlight = new Set<Promise<void>>();

@@ -1,27 +1,9 @@
 import { InlineKeyboard } from "grammy";
 import type { Subscription } from "../storage/subscriptions-store.js";
-import { decodeCallback, encodeCallback } from "./callback-data.js";
+import { CALLBACKS, SETTINGS_ACTION } from "../callback-data.js";
 import type { BotContext, PushBotDeps } from "./context.js";
-import { escapeHtml } from "./format.js";
+import { escapeHtml } from "../html.js";
 
-/** Callback prefix of the settings buttons: `ps:<action>:<argument>`. */
-export const SETTINGS_PREFIX = "ps";
-
-/** What a settings button does; numbers keep callback data short. */
-export const SETTINGS_ACTION = {
-  news: 1,
-  documents: 2,
-  mode: 3,
-  quiet: 4,
-  polls: 5,
-  topicsMenu: 6,
-  topic: 7,
-  keywordsMenu: 8,
-  removeKeyword: 9,
-  back: 10,
-  unsubscribe: 11,
-  allTopics: 12,
-} as const;
 
 /** Quiet-hour choices the button cycles through: the default, off, then a few common spans. */
 export const QUIET_CHOICES: ReadonlyArray<string | null> = [null, "", "21-6", "22-7", "23-6"];
@@ -29,13 +11,7 @@ export const QUIET_CHOICES: ReadonlyArray<string | null> = [null, "", "21-6", "2
 /** Topics offered in the settings menu, at most this many. */
 export const TOPICS_SHOWN = 8;
 
-const button = (action: number, arg = 0) => encodeCallback(SETTINGS_PREFIX, action, arg);
-
-/** Decodes a settings button's data into action and argument, or null. */
-export function decodeSettings(data: string | undefined): { action: number; arg: number } | null {
-  const v = decodeCallback(data, SETTINGS_PREFIX, 2);
-  return v ? { action: v[0]!, arg: v[1]! } : null;
-}
+const button = (action: number, arg = 0) => CALLBACKS.settings.encode({ action, arg });
 
 /** The quiet hours a subscription lives by, as shown: "22-6", or off. */
 export function quietLabel(ctx: BotContext, sub: Subscription, push: PushBotDeps): string {

@@ -2,7 +2,8 @@ import type { AskResult } from "../index/types.js";
 import type { LoggedQuestion } from "../storage/question-store.js";
 import type { BotContext } from "./context.js";
 import { prepareQuestion } from "./format.js";
-import { replyScreen, screenDeps, showTyping } from "./helpers.js";
+import { callEngine } from "./engine-call.js";
+import { replyScreen, screenDeps } from "./helpers.js";
 import { renderAnswer } from "./screens.js";
 
 /** Documents kept per question for "Kết quả khác" paging. */
@@ -19,12 +20,12 @@ export async function answerQuestion(ctx: BotContext, text: string): Promise<voi
     await ctx.reply(ctx.t("ask-empty"), { parse_mode: "HTML" });
     return;
   }
-  showTyping(ctx);
-  const started = performance.now();
-  const result = ctx.deps.engine.ask(question, { top: ASK_TOP });
-  const latencyMs = performance.now() - started;
-  const row = await logQuestion(ctx, question, result, latencyMs);
-  ctx.logger.info({ questionId: row.id, answered: row.answered, latencyMs: Math.round(latencyMs) }, "bot: question");
+  const started = ctx.now();
+  const result = await callEngine(ctx, () => ctx.deps.engine.ask(question, { top: ASK_TOP }));
+  if (!result) return;
+  const latencyMs = ctx.now() - started;
+  const row = (await logQuestion(ctx, question, result, latencyMs));
+  ctx.logger.info({ questionId: row.id, answered: row.answered, latencyMs }, "bot: question");
   await replyScreen(ctx, renderAnswer(screenDeps(ctx), row, result.answer, 0));
 }
 
@@ -41,6 +42,6 @@ async function logQuestion(ctx: BotContext, question: string, result: AskResult,
     hits,
     latencyMs,
   };
-  const id = await ctx.deps.questions.log(entry, new Date(ctx.deps.now?.() ?? Date.now()));
+  const id = (await ctx.deps.questions.log(entry, new Date(ctx.now())));
   return { ...entry, id, feedback: null, page: 0, createdAt: "" };
 }

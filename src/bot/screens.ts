@@ -1,9 +1,12 @@
-import type { TranslateFunction } from "@grammyjs/i18n";
+import type { Translate } from "../translate.js";
 import { InlineKeyboard } from "grammy";
 import type { Answer, CorpusDoc, Engine } from "../index/types.js";
 import type { LoggedQuestion } from "../storage/question-store.js";
-import { encodeCallback } from "./callback-data.js";
-import { boldFigure, escapeHtml, formatDate, truncate } from "./format.js";
+import { CALLBACKS } from "../callback-data.js";
+import { escapeHtml } from "../html.js";
+import { truncate } from "../text-limits.js";
+import { formatDate } from "../time-zone.js";
+import { boldFigure } from "./format.js";
 
 // What the bot shows, as text + keyboard, computed from a question-log row and a page number, so
 // that a first reply and a later edit (paging) are the same code. Buttons carry only the row id.
@@ -14,9 +17,6 @@ export const OTHER_PAGE_SIZE = 3;
 /** Documents listed per page by /tim, /moi and /vanban. */
 export const LIST_PAGE_SIZE = 5;
 
-/** Callback prefixes: answer pages, feedback, list pages, reading a document. */
-export const CALLBACK = { answerPage: "a", feedback: "f", listPage: "l", read: "r" } as const;
-
 /** A message as shown: HTML text and its inline keyboard. */
 export interface Screen {
   text: string;
@@ -25,9 +25,9 @@ export interface Screen {
 
 /** What screens read: the engine, the contact line, and the translate function of the context. */
 export interface ScreenDeps {
-  engine: Engine;
+  engine: Pick<Engine, "get">;
   contactLine: string;
-  t: TranslateFunction;
+  t: Translate;
 }
 
 /** Number of pages of an answer screen: the answer itself, then the other documents. */
@@ -49,7 +49,7 @@ export function sourceLine(doc: { title: string; url: string | null; date: strin
   const full = doc.source && /^Điều \d+/u.test(doc.title) && !doc.title.includes(doc.source) ? `${doc.title} – ${doc.source}` : doc.title;
   const title = escapeHtml(truncate(full, 150));
   const linked = doc.url ? `<a href="${escapeHtml(doc.url)}">${title}</a>` : title;
-  const date = formatDate(doc.date);
+  const date = doc.date ? formatDate(doc.date) : null;
   return date ? `${linked} (${date})` : linked;
 }
 
@@ -66,7 +66,7 @@ export function renderAnswer(deps: ScreenDeps, row: LoggedQuestion, answer: Answ
   let first: number;
   if (page === 0 && answer) {
     lines.push(boldFigure(answer.text, answer.figure), "", t("answer-source", { source: sourceLine(answer) }));
-    keyboard.text(t("button-read-answer"), encodeCallback(CALLBACK.read, row.id, 0)).row();
+    keyboard.text(t("button-read-answer"), CALLBACKS.read.encode({ row: row.id, index: 0 })).row();
     first = -1;
   } else if (page === 0) {
     lines.push(t("answer-none"), "", t("answer-none-related"));
@@ -81,13 +81,13 @@ export function renderAnswer(deps: ScreenDeps, row: LoggedQuestion, answer: Answ
     if (page === 0 && shown === 0) lines.splice(1, 2);
   }
   if (page === 0 && !answer) lines.push("", t("answer-contact", { contact: escapeHtml(deps.contactLine) }));
-  if (page > 0) keyboard.text(t("button-previous"), encodeCallback(CALLBACK.answerPage, row.id, page - 1));
-  if (page + 1 < pages) keyboard.text(t("button-more"), encodeCallback(CALLBACK.answerPage, row.id, page + 1));
+  if (page > 0) keyboard.text(t("button-previous"), CALLBACKS.answerPage.encode({ row: row.id, page: page - 1 }));
+  if (page + 1 < pages) keyboard.text(t("button-more"), CALLBACKS.answerPage.encode({ row: row.id, page: page + 1 }));
   keyboard.row();
   if (row.answered) {
     keyboard
-      .text("👍", encodeCallback(CALLBACK.feedback, row.id, 1))
-      .text("👎", encodeCallback(CALLBACK.feedback, row.id, 0));
+      .text("👍", CALLBACKS.feedback.encode({ row: row.id, value: 1 }))
+      .text("👎", CALLBACKS.feedback.encode({ row: row.id, value: 0 }));
   }
   return { text: lines.join("\n"), keyboard };
 }
@@ -98,9 +98,9 @@ export function renderList(deps: ScreenDeps, row: LoggedQuestion, header: string
   const keyboard = new InlineKeyboard();
   const lines = [header];
   listDocs(deps, row, page * LIST_PAGE_SIZE, LIST_PAGE_SIZE, lines, keyboard);
-  if (page > 0) keyboard.text(t("button-previous"), encodeCallback(CALLBACK.listPage, row.id, page - 1));
+  if (page > 0) keyboard.text(t("button-previous"), CALLBACKS.listPage.encode({ row: row.id, page: page - 1 }));
   if (page + 1 < listPageCount(row)) {
-    keyboard.text(t("button-next"), encodeCallback(CALLBACK.listPage, row.id, page + 1));
+    keyboard.text(t("button-next"), CALLBACKS.listPage.encode({ row: row.id, page: page + 1 }));
   }
   return { text: lines.join("\n"), keyboard };
 }
@@ -119,7 +119,7 @@ function listDocs(
     const doc = deps.engine.get(row.hits[i]!);
     if (!doc) continue;
     lines.push("", `<b>${i + 1}.</b> ${sourceLine(doc)}`, `<i>${escapeHtml(snippet(doc))}</i>`);
-    keyboard.text(`📄 ${i + 1}`, encodeCallback(CALLBACK.read, row.id, i));
+    keyboard.text(`📄 ${i + 1}`, CALLBACKS.read.encode({ row: row.id, index: i }));
     shown++;
   }
   if (shown > 0) keyboard.row();
@@ -133,12 +133,12 @@ export function snippet(doc: CorpusDoc, max = 160): string {
 }
 
 /** Heading of a document sent in full: title, official number, issuer, date and link. */
-export function documentHeading(t: TranslateFunction, doc: CorpusDoc): string {
+export function documentHeading(t: Translate, doc: CorpusDoc): string {
   const lines = [`<b>${escapeHtml(doc.title)}</b>`];
   const meta = [
     doc.number ? t("doc-number", { number: escapeHtml(doc.number) }) : null,
     doc.issuer ? escapeHtml(doc.issuer) : null,
-    formatDate(doc.date),
+    doc.date ? formatDate(doc.date) : null,
   ].filter((x): x is string => Boolean(x));
   if (meta.length > 0) lines.push(meta.join(" · "));
   if (doc.url) lines.push(`<a href="${escapeHtml(doc.url)}">${escapeHtml(doc.url)}</a>`);

@@ -1,5 +1,7 @@
 import type { MiddlewareFn } from "grammy";
 import type { ChatMember } from "grammy/types";
+import { htmlToText } from "../html.js";
+import { CALLBACK_ANSWER_MAX_CHARS, truncate } from "../text-limits.js";
 import type { BotContext, BotDeps } from "./context.js";
 
 /** How long a staff membership answer from `getChatMember` is trusted. */
@@ -34,7 +36,7 @@ export async function staffStanding(ctx: BotContext): Promise<StaffStanding> {
   if (staffChatId === undefined) return "not-set-up";
   const userId = ctx.from?.id;
   if (userId === undefined) return "outsider";
-  const now = (ctx.deps.now ?? Date.now)();
+  const now = ctx.now();
   let cache = caches.get(ctx.deps);
   if (!cache) caches.set(ctx.deps, (cache = new Map()));
   const hit = cache.get(userId);
@@ -50,28 +52,19 @@ export async function staffStanding(ctx: BotContext): Promise<StaffStanding> {
   return standing;
 }
 
-/** Whether the sender is a member (or admin) of the staff group. */
-export async function isStaff(ctx: BotContext): Promise<boolean> {
-  const s = await staffStanding(ctx);
-  return s === "member" || s === "admin";
-}
-
-/** Whether the sender is an admin of the staff group (closing or deleting things others made). */
-export async function isAdmin(ctx: BotContext): Promise<boolean> {
-  return (await staffStanding(ctx)) === "admin";
-}
-
 /** Options of {@link staffOnly}. */
 export interface StaffOnlyOptions {
-  /** Only admins of the staff group. Defaults to false. */
-  admin?: boolean;
+  /** Only admins of the staff group; the value is the locale key of the refusal others get. Defaults to members and admins. */
+  adminOnly?: string;
   /** Only inside the staff group itself. Defaults to false. */
   inStaffChat?: boolean;
 }
 
 /**
- * Middleware that lets staff through and answers anyone else politely (logged): "not set up" when
- * `STAFF_CHAT_ID` is absent, a refusal for non-members. Works for messages and button presses.
+ * The one staff guard: middleware that lets staff through and answers anyone else politely (the
+ * refusal is logged): "not set up" when `STAFF_CHAT_ID` is absent, a refusal for non-members (and
+ * non-admins when `adminOnly`), "use it in the group" elsewhere when `inStaffChat`. Works for
+ * messages and button presses.
  *
  * @example
  * feature.command("thongbao", staffOnly({ inStaffChat: true }), async (ctx) => { … });
@@ -79,14 +72,18 @@ export interface StaffOnlyOptions {
 export function staffOnly(options: StaffOnlyOptions = {}): MiddlewareFn<BotContext> {
   return async (ctx, next) => {
     const standing = await staffStanding(ctx);
-    const allowed = options.admin ? standing === "admin" : standing === "admin" || standing === "member";
     let refusal: string | null = null;
     if (standing === "not-set-up") refusal = "staff-not-set-up";
-    else if (!allowed) refusal = "staff-only";
+    else if (standing === "outsider") refusal = "staff-only";
+    else if (options.adminOnly !== undefined && standing !== "admin") refusal = options.adminOnly;
     else if (options.inStaffChat && ctx.chat?.id !== ctx.deps.staffChatId) refusal = "staff-use-in-group";
     if (refusal === null) return next();
-    ctx.logger.info({ userId: ctx.from?.id, chatId: ctx.chat?.id, standing, refusal }, "staff: refused");
-    if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t(refusal).replace(/<[^>]+>/g, ""), show_alert: true });
-    else await ctx.reply(ctx.t(refusal), { parse_mode: "HTML" });
+    const command = (ctx.message?.text ?? ctx.callbackQuery?.data)?.split(/\s/)[0];
+    ctx.logger.info({ userId: ctx.from?.id, chatId: ctx.chat?.id, command, standing, refusal }, "staff: refused");
+    if (ctx.callbackQuery) {
+      await ctx.answerCallbackQuery({ text: truncate(htmlToText(ctx.t(refusal)), CALLBACK_ANSWER_MAX_CHARS), show_alert: true });
+    } else {
+      await ctx.reply(ctx.t(refusal), { parse_mode: "HTML" });
+    }
   };
 }

@@ -1,7 +1,6 @@
 import { createServer, type Server } from "node:http";
 import { type Bot, webhookCallback } from "grammy";
 import type { Logger } from "../logger.js";
-import { registerCommands } from "./commands.js";
 import type { BotContext } from "./context.js";
 import { ALLOWED_UPDATES } from "./index.js";
 import type { RunningBot } from "./polling.js";
@@ -63,7 +62,6 @@ export async function startWebhook(bot: Bot<BotContext>, options: WebhookOptions
     allowed_updates: ALLOWED_UPDATES,
     ...(options.secretToken ? { secret_token: options.secretToken } : {}),
   });
-  await registerCommands(bot.api, options.logger);
   options.logger.info({ port: options.port, path }, "bot: webhook listening");
   let stopping: Promise<void> | undefined;
   const done = new Promise<void>((resolve) => server.once("close", () => resolve()));

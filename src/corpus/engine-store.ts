@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from "node:fs";
+import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, writeSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { ENGINE_SETTINGS, createEngine, restoreEngine, type VietEngine } from "../index/engine.js";
 import { SnapshotError, decodeSnapshot, encodeSnapshot } from "../index/snapshot.js";
@@ -21,6 +21,11 @@ export interface LoadEngineOptions {
   /** Where the snapshot is kept. */
   dataDir: string;
   logger?: Logger;
+  /**
+   * Keeps the snapshot's bytes in a SharedArrayBuffer (`shared`), with the engine's arrays as views
+   * of them, so that worker threads restore their engines over the same memory. Defaults to false.
+   */
+  shared?: boolean;
 }
 
 /** The engine ready for questions, and how it was obtained. */
@@ -30,6 +35,8 @@ export interface LoadedEngine {
   origin: "snapshot" | "built";
   /** Problems met while reading the corpus (only when built). */
   problems: CorpusProblem[];
+  /** The snapshot bytes in shared memory, the engine restored over them (only with `shared`). */
+  shared: Uint8Array | null;
   /** Saves the current state (after documents were added or removed) over the snapshot. */
   save(): void;
 }
@@ -46,7 +53,7 @@ export function snapshotPath(corpusPath: string, dataDir: string): string {
  * snapshot is rebuilt, never fatal.
  */
 export function loadEngine(options: LoadEngineOptions): LoadedEngine {
-  const { corpusPath, dataDir, logger } = options;
+  const { corpusPath, dataDir, logger, shared = false } = options;
   const file = snapshotPath(corpusPath, dataDir);
   const fingerprint = corpusFingerprint(corpusPath);
   const meta: SnapshotMeta = {
@@ -55,10 +62,11 @@ export function loadEngine(options: LoadEngineOptions): LoadedEngine {
     settings: ENGINE_SETTINGS.version,
     builtAt: new Date().toISOString(),
   };
-  const save = (engine: VietEngine) => () => writeSnapshot(file, engine, meta, logger);
-  let bytes: Buffer | null = null;
+  const save = (engine: VietEngine) => () =>
+    writeSnapshot(file, encodeSnapshot(engine.exportState(), { ...meta, builtAt: new Date().toISOString() }), logger);
+  let bytes: Uint8Array | null = null;
   try {
-    bytes = readFileSync(file);
+    bytes = shared ? readShared(file) : readFileSync(file);
   } catch {
     logger?.info({ snapshot: file }, "index: no snapshot yet, building");
   }
@@ -68,7 +76,7 @@ export function loadEngine(options: LoadEngineOptions): LoadedEngine {
       if (stored.fingerprint === fingerprint && stored.settings === ENGINE_SETTINGS.version) {
         const engine = restoreEngine(state);
         logger?.info({ snapshot: file, docs: engine.size }, "index: loaded from snapshot");
-        return { engine, origin: "snapshot", problems: [], save: save(engine) };
+        return { engine, origin: "snapshot", problems: [], shared: shared ? bytes : null, save: save(engine) };
       }
       logger?.info({ snapshot: file }, "index: corpus changed since the snapshot, rebuilding");
     } catch (err) {
@@ -76,17 +84,47 @@ export function loadEngine(options: LoadEngineOptions): LoadedEngine {
     }
   }
   const corpus = loadCorpus(corpusPath);
-  const engine = createEngine(corpus.docs);
-  logger?.info({ docs: engine.size, problems: corpus.problems.length }, "index: built");
-  writeSnapshot(file, engine, meta, logger);
-  return { engine, origin: "built", problems: corpus.problems, save: save(engine) };
+  const built = createEngine(corpus.docs);
+  logger?.info({ docs: built.size, problems: corpus.problems.length }, "index: built");
+  const chunks = encodeSnapshot(built.exportState(), { ...meta, builtAt: new Date().toISOString() });
+  writeSnapshot(file, chunks, logger);
+  if (!shared) return { engine: built, origin: "built", problems: corpus.problems, shared: null, save: save(built) };
+  // The built engine's arrays are ordinary memory: the one kept is restored over a shared copy.
+  const sharedBytes = concatShared(chunks);
+  const engine = restoreEngine(decodeSnapshot(sharedBytes).state);
+  return { engine, origin: "built", problems: corpus.problems, shared: sharedBytes, save: save(engine) };
 }
 
-function writeSnapshot(file: string, engine: VietEngine, meta: SnapshotMeta, logger?: Logger): void {
+/** Reads a snapshot file into a SharedArrayBuffer, for engines in several threads over the same bytes. */
+export function readShared(file: string): Uint8Array {
+  const fd = openSync(file, "r");
+  try {
+    const view = new Uint8Array(new SharedArrayBuffer(fstatSync(fd).size));
+    for (let at = 0; at < view.byteLength; ) {
+      const read = readSync(fd, view, at, view.byteLength - at, at);
+      if (read === 0) throw new SnapshotError(`snapshot: ${file} ended early`);
+      at += read;
+    }
+    return view;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function concatShared(chunks: Uint8Array[]): Uint8Array {
+  const view = new Uint8Array(new SharedArrayBuffer(chunks.reduce((sum, c) => sum + c.byteLength, 0)));
+  let at = 0;
+  for (const chunk of chunks) {
+    view.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return view;
+}
+
+function writeSnapshot(file: string, chunks: Buffer[], logger?: Logger): void {
   try {
     mkdirSync(join(file, ".."), { recursive: true });
     const temp = `${file}.${process.pid}.tmp`;
-    const chunks = encodeSnapshot(engine.exportState(), { ...meta, builtAt: new Date().toISOString() });
     const fd = openSync(temp, "w");
     try {
       for (const chunk of chunks) writeSync(fd, chunk);

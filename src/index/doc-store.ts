@@ -11,12 +11,22 @@ export interface DocMeta {
 const decoder = new TextDecoder();
 
 /**
- * The documents by slot. Documents restored from a snapshot stay as their stored bytes until first
- * read, so that loading 50k articles does not mean parsing 50k articles: only their metadata
- * (id, type, date, number) is read at load.
+ * How many documents read from the stored bytes are kept parsed, in documents. Bounded so that an
+ * engine's memory does not grow to a parsed copy of the whole corpus (one per thread when several
+ * engines share the bytes); parsing one again costs microseconds.
+ */
+const PARSED_CACHE_DOCS = 512;
+
+/**
+ * The documents by slot. Documents restored from a snapshot stay as their stored bytes, parsed when
+ * read (the last few hundred stay parsed), so that loading 50k articles does not mean parsing 50k
+ * articles: only their metadata (id, type, date, number) is read at load.
  */
 export class DocStore {
+  /** Documents added after the snapshot, which have no stored bytes. */
   private readonly docs: Array<CorpusDoc | undefined> = [];
+  /** Recently read stored documents, least recent first. */
+  private readonly parsed = new Map<number, CorpusDoc>();
   private readonly metas: DocMeta[] = [];
   private stored: { bytes: Uint8Array; offsets: Uint32Array } | null = null;
 
@@ -33,13 +43,19 @@ export class DocStore {
     return this.metas.length;
   }
 
-  /** The document in a slot (parsed on first read when it came from a snapshot). */
+  /** The document in a slot (parsed from the stored bytes when it came from a snapshot). */
   get(slot: number): CorpusDoc {
-    let doc = this.docs[slot];
-    if (doc) return doc;
-    const { bytes, offsets } = this.stored!;
-    doc = JSON.parse(decoder.decode(bytes.subarray(offsets[slot]!, offsets[slot + 1]!))) as CorpusDoc;
-    this.docs[slot] = doc;
+    const added = this.docs[slot];
+    if (added) return added;
+    let doc = this.parsed.get(slot);
+    if (doc) {
+      this.parsed.delete(slot);
+    } else {
+      const { bytes, offsets } = this.stored!;
+      doc = JSON.parse(decoder.decode(bytes.subarray(offsets[slot]!, offsets[slot + 1]!))) as CorpusDoc;
+      if (this.parsed.size >= PARSED_CACHE_DOCS) this.parsed.delete(this.parsed.keys().next().value!);
+    }
+    this.parsed.set(slot, doc);
     return doc;
   }
 

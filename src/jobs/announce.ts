@@ -1,6 +1,8 @@
 import type { PushStores } from "../storage/push-stores.js";
 import type { CampaignHook } from "./deliver-outbox.js";
-import type { Translate } from "./push-message.js";
+import { isMessageNotModified } from "./send-errors.js";
+import type { Translator } from "../translate.js";
+import { DEFAULT_LOCALE } from "../translate.js";
 
 /** What {@link sendAnnouncement} did. */
 export type AnnouncementOutcome = { status: "queued"; campaignId: number; recipients: number } | { status: "not-a-draft" };
@@ -39,11 +41,12 @@ export async function sendAnnouncement(
 }
 
 /** The progress reporter of announcements: edits the staff chat's preview into "sent x/y, blocked, failed". */
-export function announcementProgressReporter(translate: Translate, locale = "vi"): CampaignHook {
+export function announcementProgressReporter(translator: Translator, locale = DEFAULT_LOCALE): CampaignHook {
+  const t = translator(locale);
   return async (api, campaign, progress, finished) => {
     if (campaign.reportChatId === null || campaign.reportMessageId === null) return;
     const key = finished ? "announce-done" : "announce-progress";
-    const text = translate(locale, key, {
+    const text = t(key, {
       sent: progress.sent,
       total: progress.total,
       blocked: progress.blocked,
@@ -53,7 +56,7 @@ export function announcementProgressReporter(translate: Translate, locale = "vi"
       await api.editMessageText(campaign.reportChatId, campaign.reportMessageId, text, { parse_mode: "HTML" });
     } catch (err) {
       // Editing to the same counts is harmless; anything else is for the caller's log.
-      if (!/message is not modified/.test(String((err as { description?: string }).description ?? err))) throw err;
+      if (!isMessageNotModified(err)) throw err;
     }
   };
 }

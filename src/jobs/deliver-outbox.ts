@@ -1,13 +1,15 @@
 import type { Api } from "grammy";
 import type { Logger } from "../logger.js";
 import type { Campaign, CampaignProgress, OutboxRow, OutboxStore } from "../storage/outbox-store.js";
+import { classifySendError } from "./send-errors.js";
 
 /** The part of the Bot API the delivery worker and its senders may use. */
 export type OutboxApi = Pick<Api, "sendMessage" | "sendPoll" | "sendPhoto" | "editMessageText">;
 
 /**
  * Sends one outbox row's payload to one chat and returns what the Bot API returned (a `Message`
- * for `sendMessage` and `sendPoll`). Throwing hands the error to the worker, which classifies it.
+ * for `sendMessage` and `sendPoll`). Throwing hands the error to the worker, which classifies it;
+ * throw {@link GiveUpSendError} to give the row up without retrying.
  */
 export type Sender = (api: OutboxApi, chatId: number, payload: unknown, row: OutboxRow) => Promise<unknown>;
 
@@ -76,32 +78,7 @@ export interface DeliveryWorker {
   drain(untilMs?: number): Promise<void>;
 }
 
-/** What a failed send means for its row. */
-export type SendFailure =
-  | { action: "blocked"; reason: string }
-  | { action: "flood"; retryAfterMs: number; reason: string }
-  | { action: "retry"; reason: string }
-  | { action: "fail"; reason: string };
-
-/**
- * Classifies an error thrown by a send, by shape rather than class so that this module needs no
- * grammY value: a `GrammyError` carries `error_code`; anything else (an `HttpError`) is the network.
- */
-export function classifySendError(err: unknown): SendFailure {
-  const e = err as { error_code?: unknown; description?: unknown; parameters?: { retry_after?: unknown }; message?: unknown };
-  const reason = String(e?.description ?? e?.message ?? err);
-  if (typeof e?.error_code !== "number") return { action: "retry", reason };
-  const code = e.error_code;
-  if (code === 403) return { action: "blocked", reason };
-  // A chat that no longer exists never will again; treat it like a block.
-  if (code === 400 && /chat not found|user not found|PEER_ID_INVALID/i.test(reason)) return { action: "blocked", reason };
-  if (code === 429) {
-    const seconds = Number(e.parameters?.retry_after ?? 1);
-    return { action: "flood", retryAfterMs: Math.max(1, seconds) * 1000, reason };
-  }
-  if (code >= 500) return { action: "retry", reason };
-  return { action: "fail", reason };
-}
+export { classifySendError, GiveUpSendError, type SendFailure } from "./send-errors.js";
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, ms)));
 
@@ -219,11 +196,11 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps, options: Delivery
     const ids = [...dirtyCampaigns];
     dirtyCampaigns.clear();
     for (const id of ids) {
-      const campaign = await outbox.getCampaign(id);
+      const campaign = (await outbox.getCampaign(id));
       if (!campaign || campaign.finishedAt !== null) continue;
-      const progress = await outbox.campaignProgress(id);
+      const progress = (await outbox.campaignProgress(id));
       const finished = progress.pending === 0;
-      if (finished) await outbox.finishCampaign(id, now());
+      if (finished) (await outbox.finishCampaign(id, now()));
       const hook = campaignHooks.get(campaign.kind);
       if (!hook) continue;
       try {
@@ -254,7 +231,10 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps, options: Delivery
       if (t < pausedUntil) return pausedUntil - t;
       // Sends finished while this one waited for a slot: its chat may have just been sent to, or have
       // blocked the bot (which closes its other rows), so look again before sending.
-      if (busyChats.has(row.chatId) || (await outbox.get(row.id))?.status !== "pending") continue;
+      if (inFlight.has(row.id) || busyChats.has(row.chatId)) continue;
+      const fresh = await outbox.get(row.id);
+      // Reading the row yields: a pump beside this one (`drain()` beside the loop) may have taken it meanwhile.
+      if (fresh?.status !== "pending" || inFlight.has(row.id) || busyChats.has(row.chatId)) continue;
       const lastNow = lastSentToChat.get(row.chatId);
       if (lastNow !== undefined && t - lastNow < perChatMs) {
         wait = Math.min(wait, perChatMs - (t - lastNow));
@@ -263,6 +243,8 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps, options: Delivery
       if (nextSlot > t) {
         await sleep(nextSlot - t);
         t = now();
+        // `drain()` may pump beside the running loop: the other pump may have taken this row meanwhile.
+        if (inFlight.has(row.id) || busyChats.has(row.chatId)) continue;
       }
       // Keep to the schedule rather than to the clock, so timer lateness does not lower the rate;
       // after a pause, start afresh instead of bursting to catch up.
@@ -354,7 +336,7 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps, options: Delivery
     async drain(untilMs = 0) {
       draining = true;
       try {
-        for (const c of await outbox.openCampaigns()) dirtyCampaigns.add(c.id);
+        for (const c of (await outbox.openCampaigns())) dirtyCampaigns.add(c.id);
         const deadline = now() + untilMs;
         for (;;) {
           const wait = await pump();

@@ -1,9 +1,11 @@
+import type { Clock } from "../clock.js";
 import type { Logger } from "../logger.js";
-import type { Translator } from "../polls/format-results.js";
+import type { Translator } from "../translate.js";
 import { buildClosedPollMessage, buildPollMessage } from "../polls/poll-message.js";
 import type { OutboxStore } from "../storage/outbox-store.js";
 import type { Poll, PollAudience, PollsStore } from "../storage/polls-store.js";
-import type { DeliveryWorker, OutboxApi } from "./deliver-outbox.js";
+import { type DeliveryWorker, GiveUpSendError, type OutboxApi } from "./deliver-outbox.js";
+import { isMessageNotModified } from "./send-errors.js";
 import { quietUntil, type QuietHours } from "./quiet-hours.js";
 
 /** Outbox kind of a poll sent to one chat. */
@@ -38,8 +40,7 @@ export interface PollDeliveryDeps {
   staffLocale: string;
   /** Quiet hours for private chats: a poll created at night reaches people in the morning. Null: none. */
   quietHours: QuietHours | null;
-  /** Current time. */
-  now: () => Date;
+  now: Clock;
   /** Wakes the delivery worker when rows were added. */
   wake?: () => void;
 }
@@ -51,18 +52,6 @@ interface PollPayload {
 
 interface PollClosePayload extends PollPayload {
   messageId: number;
-}
-
-/** Raised by the poll sender when the poll closed before this copy went out; the row is given up, not retried. */
-export class PollNotOpenError extends Error {
-  override readonly name = "PollNotOpenError";
-  // Shaped like a Telegram 400 so that the delivery worker gives the row up at once instead of retrying.
-  readonly error_code = 400;
-  readonly description: string;
-  constructor(readonly pollId: number) {
-    super(`poll-delivery: poll ${pollId} is no longer open; copy not sent`);
-    this.description = this.message;
-  }
 }
 
 /** The recipients a poll would reach now (for the preview's count, and for sending). */
@@ -77,14 +66,14 @@ export async function pollRecipients(deps: Pick<PollDeliveryDeps, "recipients">,
  * draft (the preview's send button pressed twice).
  */
 export async function sendPoll(deps: PollDeliveryDeps, pollId: number, staffUserId: number): Promise<number | null> {
-  const poll = await deps.polls.getPoll(pollId);
-  if (!poll || !(await deps.polls.openPoll(pollId, deps.now()))) return null;
-  const recipients = await pollRecipients(deps, poll);
-  const now = deps.now().getTime();
-  const campaignId = await deps.outbox.createCampaign(
+  const poll = (await deps.polls.getPoll(pollId));
+  if (!poll || !(await deps.polls.openPoll(pollId, new Date(deps.now())))) return null;
+  const recipients = (await pollRecipients(deps, poll));
+  const now = deps.now();
+  const campaignId = (await deps.outbox.createCampaign(
     { kind: POLL_KIND, label: String(pollId), reportChatId: deps.staffChatId ?? null, createdBy: staffUserId },
     now,
-  );
+  ));
   const notBefore = (chatId: number) => (chatId > 0 ? (quietUntil(now, deps.quietHours, deps.timeZone) ?? 0) : 0);
   await deps.outbox.enqueue(
     recipients.map((r) => ({
@@ -104,7 +93,7 @@ export async function sendPoll(deps: PollDeliveryDeps, pollId: number, staffUser
 
 /** Queues the closing edit of every copy of a poll not yet closed; returns how many. */
 export async function queueCopyClosing(deps: PollDeliveryDeps, pollId: number): Promise<number> {
-  const copies = await deps.polls.listCopies(pollId, true);
+  const copies = (await deps.polls.listCopies(pollId, true));
   await deps.outbox.enqueue(
     copies.map((copy) => ({
       kind: POLL_CLOSE_KIND,
@@ -112,7 +101,7 @@ export async function queueCopyClosing(deps: PollDeliveryDeps, pollId: number): 
       chatId: copy.chatId,
       payload: { pollId, locale: copy.locale, messageId: copy.messageId } satisfies PollClosePayload,
     })),
-    deps.now().getTime(),
+    deps.now(),
   );
   deps.wake?.();
   return copies.length;
@@ -125,8 +114,8 @@ export async function queueCopyClosing(deps: PollDeliveryDeps, pollId: number): 
 export function registerPollDelivery(worker: DeliveryWorker, deps: PollDeliveryDeps): void {
   worker.registerSender(POLL_KIND, async (api, chatId, payload) => {
     const { pollId, locale } = payload as PollPayload;
-    const poll = await deps.polls.getPoll(pollId);
-    if (!poll || poll.status !== "open") throw new PollNotOpenError(pollId);
+    const poll = (await deps.polls.getPoll(pollId));
+    if (!poll || poll.status !== "open") throw new GiveUpSendError(`poll-delivery: poll ${pollId} is no longer open; copy not sent`);
     const message = buildPollMessage(poll, deps.translator(locale), deps.timeZone);
     return api.sendMessage(chatId, message.text, {
       parse_mode: "HTML",
@@ -137,15 +126,15 @@ export function registerPollDelivery(worker: DeliveryWorker, deps: PollDeliveryD
   worker.onSent(POLL_KIND, async (row, result) => {
     const { pollId, locale } = row.payload as PollPayload;
     const messageId = (result as { message_id: number }).message_id;
-    await deps.polls.recordCopy(pollId, row.chatId, messageId, deps.now(), locale);
+    await deps.polls.recordCopy(pollId, row.chatId, messageId, new Date(deps.now()), locale);
     // Sent while the poll was being closed: close this copy too.
     if ((await deps.polls.getPoll(pollId))?.status === "closed") await queueCopyClosing(deps, pollId);
   });
 
   worker.registerSender(POLL_CLOSE_KIND, async (api, chatId, payload) => {
     const { pollId, locale, messageId } = payload as PollClosePayload;
-    const results = await deps.polls.results(pollId);
-    if (!results) throw new PollNotOpenError(pollId);
+    const results = (await deps.polls.results(pollId));
+    if (!results) throw new GiveUpSendError(`poll-delivery: poll ${pollId} is gone; copy not closed`);
     const text = buildClosedPollMessage(
       { ...results, question: results.poll.question, options: results.poll.options },
       deps.translator(locale),
@@ -155,13 +144,13 @@ export function registerPollDelivery(worker: DeliveryWorker, deps: PollDeliveryD
       // No reply_markup: the edit removes the buttons.
       return await api.editMessageText(chatId, messageId, text, { parse_mode: "HTML" });
     } catch (err) {
-      if (/message is not modified/i.test(String((err as { description?: unknown }).description))) return true;
+      if (isMessageNotModified(err)) return true;
       throw err;
     }
   });
   worker.onSent(POLL_CLOSE_KIND, async (row) => {
     const { pollId, messageId } = row.payload as PollClosePayload;
-    await deps.polls.markCopyClosed({ pollId, chatId: row.chatId, messageId }, deps.now());
+    await deps.polls.markCopyClosed({ pollId, chatId: row.chatId, messageId }, new Date(deps.now()));
   });
 
   worker.onCampaignProgress(POLL_KIND, async (api, campaign, progress, finished) => {
@@ -194,6 +183,6 @@ async function reportProgress(
   try {
     await api.editMessageText(chatId, messageId, text, { parse_mode: "HTML" });
   } catch (err) {
-    if (!/message is not modified/i.test(String((err as { description?: unknown }).description))) throw err;
+    if (!isMessageNotModified(err)) throw err;
   }
 }

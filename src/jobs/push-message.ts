@@ -1,8 +1,9 @@
 import type { InlineKeyboardMarkup } from "grammy/types";
+import { escapeHtml } from "../html.js";
 import type { StoredItem } from "../storage/items-store.js";
-
-/** Looks up a user-facing sentence in the locale files: `t("vi", "push-read", { … })`. */
-export type Translate = (locale: string, key: string, vars?: Record<string, string | number>) => string;
+import { MESSAGE_MAX_CHARS, truncate } from "../text-limits.js";
+import { formatDate, formatDateTime } from "../time-zone.js";
+import type { Translate } from "../translate.js";
 
 /** A message ready for `sendMessage`, HTML-formatted. */
 export interface RenderedMessage {
@@ -10,20 +11,8 @@ export interface RenderedMessage {
   replyMarkup?: InlineKeyboardMarkup;
 }
 
-/** Telegram's limit on one text message, in characters. */
-export const MESSAGE_MAX_CHARS = 4096;
-
-/** Escapes `<`, `>`, `&` (and quotes, for attributes) so that text is never read as markup. */
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-}
-
-/** `2024-05-22` as Vietnamese readers write it: `22/05/2024`. */
-export function formatDate(date: string | null): string {
-  if (!date) return "";
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  return m ? `${m[3]}/${m[2]}/${m[1]}` : date;
-}
+/** Longest title in a push or a digest line, in characters: the message must stay under Telegram's limit. */
+export const TITLE_MAX_CHARS = 500;
 
 const isHttpUrl = (url: string | null): url is string => !!url && /^https?:\/\//i.test(url);
 
@@ -31,36 +20,36 @@ const isHttpUrl = (url: string | null): url is string => !!url && /^https?:\/\//
  * The push message of one item: the full title in bold, the date, a one- or two-sentence lead and the
  * source; for a document its number, issuer and date; a button to the article.
  */
-export function renderItemMessage(item: StoredItem, lead: string, t: Translate, locale: string): RenderedMessage {
-  const lines = [`<b>${escapeHtml(item.title)}</b>`];
+export function renderItemMessage(item: StoredItem, lead: string, t: Translate): RenderedMessage {
+  // Plain parts are cut before escaping, so the message stays under the limit and no tag is ever cut.
+  const lines = [`<b>${escapeHtml(truncate(item.title, TITLE_MAX_CHARS))}</b>`];
   if (item.kind === "document") {
     const facts = [
-      item.number ? t(locale, "push-doc-number", { number: escapeHtml(item.number) }) : null,
-      item.issuer ? t(locale, "push-doc-issuer", { issuer: escapeHtml(item.issuer) }) : null,
-      item.date ? t(locale, "push-doc-date", { date: formatDate(item.date) }) : null,
+      item.number ? t("push-doc-number", { number: escapeHtml(item.number) }) : null,
+      item.issuer ? t("push-doc-issuer", { issuer: escapeHtml(item.issuer) }) : null,
+      item.date ? t("push-doc-date", { date: formatDate(item.date) }) : null,
     ].filter((x): x is string => x !== null);
     if (facts.length) lines.push(facts.join("\n"));
   } else if (item.date) {
-    lines.push(`<i>${formatDate(item.date)}${item.time ? ` ${item.time}` : ""}</i>`);
+    lines.push(`<i>${formatDateTime(item.date, item.time)}</i>`);
   }
-  if (lead) lines.push(escapeHtml(lead));
-  lines.push(t(locale, "push-source", { source: escapeHtml(item.source) }));
-  let text = lines.join("\n\n");
-  if (text.length > MESSAGE_MAX_CHARS) text = `${text.slice(0, MESSAGE_MAX_CHARS - 1)}…`;
+  if (lead) lines.push(escapeHtml(truncate(lead, MESSAGE_MAX_CHARS / 4)));
+  lines.push(t("push-source", { source: escapeHtml(item.source) }));
+  const text = lines.join("\n\n");
   const replyMarkup = isHttpUrl(item.url)
-    ? { inline_keyboard: [[{ text: t(locale, "push-read-button"), url: item.url }]] }
+    ? { inline_keyboard: [[{ text: t("push-read-button"), url: item.url }]] }
     : undefined;
   return { text, replyMarkup };
 }
 
 /** The day's digest: one line per item (title linked when it has a URL), split into messages under 4,096 characters. */
-export function renderDigest(items: readonly StoredItem[], day: string, t: Translate, locale: string): string[] {
-  const header = t(locale, "push-digest-header", { date: formatDate(day), count: items.length });
+export function renderDigest(items: readonly StoredItem[], day: string, t: Translate): string[] {
+  const header = t("push-digest-header", { date: formatDate(day), count: items.length });
   const lines = items.map((item, i) => {
     // Titles are cut before escaping so that a long one never splits an entity or a tag.
-    const title = escapeHtml(item.title.length > 500 ? `${item.title.slice(0, 499)}…` : item.title);
+    const title = escapeHtml(truncate(item.title, TITLE_MAX_CHARS));
     const linked = isHttpUrl(item.url) ? `<a href="${escapeHtml(item.url)}">${title}</a>` : title;
-    const tag = item.kind === "document" ? t(locale, "push-digest-document") : "";
+    const tag = item.kind === "document" ? t("push-digest-document") : "";
     return `${i + 1}. ${tag ? `${tag} ` : ""}${linked}`;
   });
   const messages: string[] = [];

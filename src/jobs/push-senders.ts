@@ -2,8 +2,11 @@ import type { Logger } from "../logger.js";
 import type { ItemsStore } from "../storage/items-store.js";
 import type { SubscriptionsStore } from "../storage/subscriptions-store.js";
 import { leadOf } from "../sources/source-item.js";
-import type { DeliveryWorker } from "./deliver-outbox.js";
-import { renderItemMessage, type Translate } from "./push-message.js";
+import { type DeliveryWorker, GiveUpSendError } from "./deliver-outbox.js";
+import type { Clock } from "../clock.js";
+import { systemClock } from "../clock.js";
+import { DEFAULT_LOCALE, type Translator } from "../translate.js";
+import { renderItemMessage } from "./push-message.js";
 
 /** Payload of an "item" outbox row. */
 export interface ItemPayload {
@@ -20,14 +23,14 @@ export interface HtmlPayload {
 export interface PushSendersDeps {
   items: ItemsStore;
   subscriptions: SubscriptionsStore;
-  translate: Translate;
+  translator: Translator;
   logger: Logger;
   /** Also told when a chat blocked the bot (the users table). */
   onChatBlocked?: (chatId: number) => void | Promise<void>;
   /** The language a user chose with /lang, if any; it wins over the one recorded at subscription. */
   languageOf?: (chatId: number) => Promise<string | null>;
-  /** Defaults to `Date.now`. */
-  now?: () => number;
+  /** Defaults to the system clock. */
+  now?: Clock;
 }
 
 /**
@@ -35,12 +38,12 @@ export interface PushSendersDeps {
  * inactive when Telegram says the chat blocked the bot.
  */
 export function registerPushSenders(worker: DeliveryWorker, deps: PushSendersDeps): void {
-  const now = deps.now ?? Date.now;
+  const now = deps.now ?? systemClock;
   worker.registerSender("item", async (api, chatId, payload) => {
     const { itemId, lang } = payload as ItemPayload;
-    const item = await deps.items.get(itemId);
-    if (!item) throw Object.assign(new Error(`item ${itemId} is gone`), { error_code: 404, description: `item ${itemId} is gone` });
-    const message = renderItemMessage(item, leadOf(item.body), deps.translate, (await deps.languageOf?.(chatId)) ?? (lang || "vi"));
+    const item = (await deps.items.get(itemId));
+    if (!item) throw new GiveUpSendError(`push: item ${itemId} is gone; not sent`);
+    const message = renderItemMessage(item, leadOf(item.body), deps.translator((await deps.languageOf?.(chatId)) ?? (lang || DEFAULT_LOCALE)));
     return api.sendMessage(chatId, message.text, {
       parse_mode: "HTML",
       link_preview_options: { is_disabled: true },

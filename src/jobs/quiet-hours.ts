@@ -1,18 +1,7 @@
-import { localParts, zoneOffsetMs } from "../time-zone.js";
+import { localHour, localParts, zonedTimeToEpoch } from "../time-zone.js";
 
 /** Quiet hours as [startHour, endHour): "22-6" is [22, 6], crossing midnight. */
 export type QuietHours = readonly [number, number];
-
-/** The local hour (0-23) in the zone at that instant. */
-export function localHour(epochMs: number, timeZone: string): number {
-  return localParts(epochMs, timeZone).hour;
-}
-
-/** The local calendar day `YYYY-MM-DD` in the zone at that instant. */
-export function localDay(epochMs: number, timeZone: string): string {
-  const p = localParts(epochMs, timeZone);
-  return `${p.year}-${String(p.month).padStart(2, "0")}-${String(p.day).padStart(2, "0")}`;
-}
 
 /** Whether the local hour falls in the quiet hours (equal start and end mean never). */
 export function isQuiet(epochMs: number, quiet: QuietHours | null, timeZone: string): boolean {
@@ -35,11 +24,7 @@ export function quietUntil(epochMs: number, quiet: QuietHours | null, timeZone: 
   const end = quiet[1];
   const p = localParts(epochMs, timeZone);
   const dayShift = p.hour < end ? 0 : 1;
-  const localEnd = Date.UTC(p.year, p.month - 1, p.day + dayShift, end, 0, 0);
-  // Two passes settle the offset across a daylight-saving change.
-  let guess = localEnd - zoneOffsetMs(epochMs, timeZone);
-  guess = localEnd - zoneOffsetMs(guess, timeZone);
-  return guess;
+  return zonedTimeToEpoch(p.year, p.month, p.day + dayShift, end, 0, timeZone);
 }
 
 /** Parses "22-6" into [22, 6]; "" into null. Throws on anything else, saying what is expected. */

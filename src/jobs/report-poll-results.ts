@@ -1,11 +1,11 @@
 import type { Api, InputFile } from "grammy";
-import { formatResults, type Translator } from "../polls/format-results.js";
-import { formatDeadline } from "../polls/parse-deadline.js";
+import { htmlToText } from "../html.js";
+import { formatResults } from "../polls/format-results.js";
+import { CAPTION_MAX_CHARS, textLength } from "../text-limits.js";
+import type { Translator } from "../translate.js";
+import { formatInstant } from "../time-zone.js";
 import { renderResultsChart } from "../polls/render-chart.js";
 import type { PollsStore } from "../storage/polls-store.js";
-
-/** Telegram's longest photo caption, in characters after entity parsing. */
-export const CAPTION_MAX_CHARS = 1024;
 
 /** The part of the Bot API results reports use. */
 export type ReportApi = Pick<Api, "sendMessage" | "sendPhoto">;
@@ -38,7 +38,7 @@ export async function reportPollResults(
   const t = deps.translator(locale);
   const status =
     poll.status === "open"
-      ? t("polls-status-open", { deadline: formatDeadline(poll.closesAt, deps.timeZone) })
+      ? t("polls-status-open", { deadline: formatInstant(poll.closesAt.getTime(), deps.timeZone) })
       : t("polls-status-closed");
   const input = { question: poll.question, options: poll.options, counts: results.counts, participants: results.participants };
   const text = [heading, t("polls-results-title", { id: poll.id, status }), formatResults(input, t, locale)]
@@ -61,11 +61,5 @@ export async function reportPollResults(
 
 /** Characters Telegram counts in an HTML text: tags removed, entities decoded. */
 export function visibleLength(html: string): number {
-  const plain = html
-    .replace(/<[^>]+>/g, "")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, "&");
-  return [...plain].length;
+  return textLength(htmlToText(html));
 }

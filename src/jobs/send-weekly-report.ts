@@ -1,6 +1,7 @@
 import type { Api } from "grammy";
+import type { Clock } from "../clock.js";
 import type { Logger } from "../logger.js";
-import type { Translator } from "../polls/format-results.js";
+import type { Translator } from "../translate.js";
 import { formatStaffStats } from "../polls/format-stats.js";
 import type { InsightStore } from "../storage/insight-store.js";
 import type { PollsStore } from "../storage/polls-store.js";
@@ -16,16 +17,16 @@ export interface WeeklyReportDeps {
   staffChatId: number | undefined;
   staffLocale: string;
   timeZone: string;
-  now: () => Date;
+  now: Clock;
 }
 
 /** The weekly summary for the staff chat (on `REPORT_CRON`): the `/thongke` figures of the last 7 days. */
 export async function sendWeeklyReport(deps: WeeklyReportDeps): Promise<boolean> {
   if (deps.staffChatId === undefined) return false;
-  const stats = await deps.insight.staffStats({ now: deps.now(), timeZone: deps.timeZone, days: 7 });
+  const stats = (await deps.insight.staffStats({ now: new Date(deps.now()), timeZone: deps.timeZone, days: 7 }));
   const text = formatStaffStats(
     stats,
-    await deps.polls.stats(),
+    (await deps.polls.stats()),
     deps.translator(deps.staffLocale),
     deps.staffLocale,
     deps.timeZone,

@@ -1,12 +1,13 @@
 import type { CorpusDoc, Engine } from "../index/types.js";
+import type { Clock } from "../clock.js";
 import type { Logger } from "../logger.js";
+import type { Translator } from "../translate.js";
 import type { ItemsStore } from "../storage/items-store.js";
 import type { PushStores } from "../storage/push-stores.js";
 import type { SourceConfig } from "../sources/source-config.js";
 import { announcementProgressReporter } from "./announce.js";
 import { createDeliveryWorker, type DeliveryWorker, type DeliveryWorkerOptions, type OutboxApi } from "./deliver-outbox.js";
 import { createFetchSources, itemToDoc, type FetchSourcesOptions, type SourceRunReport } from "./fetch-sources.js";
-import type { Translate } from "./push-message.js";
 import { registerPushSenders } from "./push-senders.js";
 import type { QuietHours } from "./quiet-hours.js";
 import { createScheduler, type Scheduler } from "./scheduler.js";
@@ -18,7 +19,7 @@ export interface PushRuntimeDeps {
   stores: PushStores;
   engine: Pick<Engine, "add">;
   logger: Logger;
-  translate: Translate;
+  translator: Translator;
   sources: readonly SourceConfig[];
   corpusDir: string | null;
   loadCorpusFile: (path: string) => CorpusDoc[];
@@ -30,8 +31,8 @@ export interface PushRuntimeDeps {
   onChatBlocked?: (chatId: number) => void | Promise<void>;
   /** The language a user chose with /lang, if any. */
   languageOf?: (chatId: number) => Promise<string | null>;
-  /** Defaults to `Date.now`. */
-  now?: () => number;
+  /** Defaults to the system clock. */
+  now?: Clock;
 }
 
 /** Options of {@link createPushRuntime}. */
@@ -82,13 +83,13 @@ export function createPushRuntime(deps: PushRuntimeDeps, options: PushRuntimeOpt
   registerPushSenders(worker, {
     items: stores.items,
     subscriptions: stores.subscriptions,
-    translate: deps.translate,
+    translator: deps.translator,
     logger,
     ...(deps.onChatBlocked ? { onChatBlocked: deps.onChatBlocked } : {}),
     ...(deps.languageOf ? { languageOf: deps.languageOf } : {}),
     ...(deps.now ? { now: deps.now } : {}),
   });
-  worker.onCampaignProgress("announcement", announcementProgressReporter(deps.translate));
+  worker.onCampaignProgress("announcement", announcementProgressReporter(deps.translator));
   const shared = {
     ...stores,
     logger,
@@ -101,7 +102,7 @@ export function createPushRuntime(deps: PushRuntimeDeps, options: PushRuntimeOpt
     { ...shared, sources: deps.sources, corpusDir: deps.corpusDir, loadCorpusFile: deps.loadCorpusFile, engine: deps.engine },
     options.fetch,
   );
-  const sendDigest = createSendDigest({ ...shared, translate: deps.translate });
+  const sendDigest = createSendDigest({ ...shared, translator: deps.translator });
   const scheduler = createScheduler({ logger }, { timeZone: deps.timeZone });
   scheduler.add("fetch", deps.fetchCron, async () => void (await fetchSources()));
   scheduler.add("digest", deps.digestCron, async () => void (await sendDigest()));

@@ -1,5 +1,5 @@
-/** Translates a locale key with variables (the bot's `ctx.t`, or a fixed-locale translator in jobs). */
-export type Translate = (key: string, variables?: Record<string, string | number>) => string;
+import { escapeHtml } from "../html.js";
+import type { Translate } from "../translate.js";
 
 /** The totals a results message or chart is drawn from. */
 export interface ResultsInput {
@@ -32,11 +32,6 @@ export function formatPercent(percent: number, locale: string): string {
   return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(percent)}%`;
 }
 
-/** Escapes text for Telegram's HTML parse mode. */
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
-
 /**
  * The results as an HTML message: the question, one line per option (label, count, percentage),
  * then "N người đã tham gia bình chọn" as on the city's website.
@@ -58,6 +53,3 @@ export function formatResults(input: ResultsInput, t: Translate, locale: string)
     t("polls-participants", { count: input.participants }),
   ].join("\n");
 }
-
-/** Gives the {@link Translate} of one locale ("vi", "en"), for code that runs outside an update (jobs). */
-export type Translator = (locale: string) => Translate;

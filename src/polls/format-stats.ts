@@ -1,10 +1,13 @@
 import type { StaffStats } from "../storage/insight-store.js";
 import type { PollStats } from "../storage/polls-store.js";
-import { escapeHtml, formatPercent, type Translate } from "./format-results.js";
-import { formatDeadline } from "./parse-deadline.js";
+import { escapeHtml } from "../html.js";
+import { truncate } from "../text-limits.js";
+import type { Translate } from "../translate.js";
+import { formatPercent } from "./format-results.js";
+import { formatDayMonth, formatInstant } from "../time-zone.js";
 
 /** Longest question shown in a list, in characters: the report must stay one readable message. */
-const QUESTION_MAX_CHARS = 120;
+const LISTED_QUESTION_MAX_CHARS = 120;
 
 /**
  * The staff statistics as one HTML message: users and subscribers, questions per day, the share
@@ -29,7 +32,7 @@ export function formatStaffStats(
     t("stats-subscribers", stats.subscribers),
     "",
     t("stats-per-day"),
-    ...stats.questionsPerDay.map(({ day, count }) => t("stats-day-line", { day: `${day.slice(8, 10)}/${day.slice(5, 7)}`, count })),
+    ...stats.questionsPerDay.map(({ day, count }) => t("stats-day-line", { day: formatDayMonth(day), count })),
     t("stats-answered", { answered: stats.questions.answered, total: stats.questions.total, percent: formatPercent(percent, locale) }),
     "",
     t("stats-top"),
@@ -47,13 +50,12 @@ export function formatStaffStats(
         id: p.id,
         question: shorten(p.question),
         participants: p.participants,
-        deadline: formatDeadline(p.closesAt, timeZone),
+        deadline: formatInstant(p.closesAt.getTime(), timeZone),
       }),
     ),
   ].join("\n");
 }
 
 function shorten(text: string): string {
-  const chars = [...text.replace(/\s+/g, " ").trim()];
-  return escapeHtml(chars.length <= QUESTION_MAX_CHARS ? chars.join("") : `${chars.slice(0, QUESTION_MAX_CHARS - 1).join("")}…`);
+  return escapeHtml(truncate(text, LISTED_QUESTION_MAX_CHARS));
 }

@@ -1,4 +1,6 @@
-import { zoneOffsetMs } from "../time-zone.js";
+import { DAY_MS, HOUR_MS, MINUTE_MS } from "../clock.js";
+import { foldedText } from "../index/normalize.js";
+import { zonedTimeToEpoch } from "../time-zone.js";
 
 /** How long a poll runs when nobody says otherwise, in days. */
 export const DEFAULT_POLL_DAYS = 7;
@@ -6,14 +8,13 @@ export const DEFAULT_POLL_DAYS = 7;
 /** The furthest a deadline may be, in days: a poll left open for years is a forgotten poll. */
 export const MAX_POLL_DAYS = 366;
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 const UNIT_MS: Record<string, number> = {
-  phut: 60 * 1000,
-  minute: 60 * 1000,
-  minutes: 60 * 1000,
-  gio: 60 * 60 * 1000,
-  hour: 60 * 60 * 1000,
-  hours: 60 * 60 * 1000,
+  phut: MINUTE_MS,
+  minute: MINUTE_MS,
+  minutes: MINUTE_MS,
+  gio: HOUR_MS,
+  hour: HOUR_MS,
+  hours: HOUR_MS,
   ngay: DAY_MS,
   day: DAY_MS,
   days: DAY_MS,
@@ -54,38 +55,7 @@ export function parseDeadline(text: string, now: Date, timeZone: string): Deadli
   const hasTime = date[4] !== undefined;
   const [hour, minute] = hasTime ? [Number(date[4]), Number(date[5] ?? 0)] : [23, 59];
   if (!isCalendarDate(year, month, day) || hour > 23 || minute > 59) return { ok: false, problem: "invalid-date" };
-  return bounded(zonedTimeToDate(year, month, day, hour, minute, timeZone), now);
-}
-
-/** Formats an instant as staff read it in `timeZone`: "17:00 25/12/2026". */
-export function formatDeadline(date: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat("en-GB", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).formatToParts(date);
-  const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
-  return `${get("hour")}:${get("minute")} ${get("day")}/${get("month")}/${get("year")}`;
-}
-
-/** The instant at which the wall clock in `timeZone` shows the given date and time. */
-export function zonedTimeToDate(
-  year: number,
-  month: number,
-  day: number,
-  hour: number,
-  minute: number,
-  timeZone: string,
-): Date {
-  const wall = Date.UTC(year, month - 1, day, hour, minute);
-  // Two passes settle the offset even when the first guess lands across a daylight-saving change.
-  let instant = wall - zoneOffsetMs(wall, timeZone);
-  instant = wall - zoneOffsetMs(instant, timeZone);
-  return new Date(instant);
+  return bounded(new Date(zonedTimeToEpoch(year, month, day, hour, minute, timeZone)), now);
 }
 
 function bounded(closesAt: Date, now: Date): DeadlineResult {
@@ -100,11 +70,5 @@ function isCalendarDate(year: number, month: number, day: number): boolean {
 }
 
 function fold(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[đĐ]/g, "d")
-    .toLowerCase()
-    .replace(/\s+/g, " ")
-    .trim();
+  return foldedText(text).replace(/\s+/g, " ").trim();
 }

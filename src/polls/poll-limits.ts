@@ -1,3 +1,5 @@
+import { textLength } from "../text-limits.js";
+
 /** Telegram's poll limits, which the bot keeps for button polls too so a poll reads the same everywhere. */
 export const POLL_LIMITS = {
   /** Longest question, in characters. */
@@ -20,10 +22,6 @@ export type PollProblem =
   | { code: "option-too-long"; position: number; length: number; max: number }
   | { code: "option-duplicate"; position: number; label: string };
 
-/** Length as Telegram counts it for these fields: characters of the NFC form. */
-export function textLength(text: string): number {
-  return [...text.normalize("NFC")].length;
-}
 
 /** Checks a question against {@link POLL_LIMITS}; an empty list means it is fine. */
 export function checkQuestion(question: string): PollProblem[] {

@@ -1,23 +1,10 @@
 import type { InlineKeyboardMarkup } from "grammy/types";
 import type { Poll } from "../storage/polls-store.js";
-import { escapeHtml, formatResults, type ResultsInput, type Translate } from "./format-results.js";
-import { formatDeadline } from "./parse-deadline.js";
-
-/** Prefix of a vote button's callback data: `pv:<poll id>:<option position>`, ASCII, far under 64 bytes. */
-export const VOTE_CALLBACK_PREFIX = "pv";
-
-const VOTE_DATA = /^pv:(\d{1,10}):(\d{1,2})$/;
-
-/** The callback data of the button for option `position` of poll `pollId`. */
-export function voteCallbackData(pollId: number, position: number): string {
-  return `${VOTE_CALLBACK_PREFIX}:${pollId}:${position}`;
-}
-
-/** Reads a vote button's callback data; null when it is not one. */
-export function parseVoteCallbackData(data: string): { pollId: number; position: number } | null {
-  const match = VOTE_DATA.exec(data);
-  return match ? { pollId: Number(match[1]), position: Number(match[2]) } : null;
-}
+import { CALLBACKS } from "../callback-data.js";
+import { escapeHtml } from "../html.js";
+import type { Translate } from "../translate.js";
+import { formatResults, type ResultsInput } from "./format-results.js";
+import { formatInstant } from "../time-zone.js";
 
 /** A message ready for `sendMessage` / `editMessageText` in HTML mode. */
 export interface PollMessage {
@@ -37,10 +24,10 @@ export function buildPollMessage(poll: Poll, t: Translate, timeZone: string, cho
     "",
     t(poll.multiple ? "polls-message-multiple" : "polls-message-single"),
     t(poll.anonymous ? "polls-message-anonymous" : "polls-message-named"),
-    t("polls-message-deadline", { deadline: formatDeadline(poll.closesAt, timeZone) }),
+    t("polls-message-deadline", { deadline: formatInstant(poll.closesAt.getTime(), timeZone) }),
   ].join("\n");
   const inline_keyboard = poll.options.map((label, position) => [
-    { text: chosen.includes(position) ? `✅ ${label}` : label, callback_data: voteCallbackData(poll.id, position) },
+    { text: chosen.includes(position) ? `✅ ${label}` : label, callback_data: CALLBACKS.vote.encode({ pollId: poll.id, position }) },
   ]);
   return { text, replyMarkup: { inline_keyboard } };
 }

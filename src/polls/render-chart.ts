@@ -1,5 +1,6 @@
 import { Resvg } from "@resvg/resvg-js";
 import { createRequire } from "node:module";
+import { escapeHtml } from "../html.js";
 import { optionShares, type ResultsInput } from "./format-results.js";
 
 /** Width of the chart image in pixels: a phone shows it full width, so text stays large enough to read. */
@@ -99,7 +100,7 @@ export function renderResultsChart(input: ResultsInput, texts: ChartTexts, local
 }
 
 function text(x: number, y: number, content: string, size: number, weight: string, fill: string): string {
-  return `<text x="${x}" y="${y}" font-family="${FONT_FAMILY}" font-size="${size}" font-weight="${weight}" fill="${fill}">${escapeXml(content)}</text>`;
+  return `<text x="${x}" y="${y}" font-family="${FONT_FAMILY}" font-size="${size}" font-weight="${weight}" fill="${fill}">${escapeHtml(content)}</text>`;
 }
 
 function charsPerLine(widthPx: number, fontSize: number): number {
@@ -126,8 +127,4 @@ function wrap(content: string, width: number, maxLines: number): string[] {
   const last = [...(kept[maxLines - 1] ?? "")];
   kept[maxLines - 1] = `${last.slice(0, Math.max(0, width - 1)).join("")}…`;
   return kept;
-}
-
-function escapeXml(content: string): string {
-  return content.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }

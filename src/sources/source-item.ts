@@ -1,3 +1,5 @@
+import { localDateTime } from "../time-zone.js";
+
 /** One article or document as a source gives it, before deduplication. */
 export interface SourceItem {
   /** The feed's own id of the item (RSS `guid`, Atom `id`), when it has one. */
@@ -42,28 +44,10 @@ export function parseVietnameseDate(text: string | null | undefined): { date: st
   return { date: null, time: hm };
 }
 
-// Building a formatter costs far more than using one.
-const formats = new Map<string, Intl.DateTimeFormat>();
-
 /** A date from a feed (`Date` object) as `YYYY-MM-DD` and `HH:MM` in the given zone. */
 export function dateParts(date: Date | null, timeZone: string): { date: string | null; time: string | null } {
   if (!date || Number.isNaN(date.getTime())) return { date: null, time: null };
-  let format = formats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat("en-CA", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-    });
-    formats.set(timeZone, format);
-  }
-  const f = format.formatToParts(date);
-  const get = (type: string) => f.find((p) => p.type === type)?.value ?? "00";
-  return { date: `${get("year")}-${get("month")}-${get("day")}`, time: `${get("hour")}:${get("minute")}` };
+  return localDateTime(date.getTime(), timeZone);
 }
 
 // State style (123/QĐ-UBND, 16/2024/NĐ-CP) and party style (21-KL/TW).

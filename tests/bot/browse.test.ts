@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { createI18n } from "../../src/bot/i18n.js";
+import { createTranslations } from "../../src/bot/i18n.js";
 import { documentMessages } from "../../src/bot/features/read.js";
-import { MESSAGE_MAX_CHARS } from "../../src/bot/format.js";
+import { MESSAGE_MAX_CHARS } from "../../src/text-limits.js";
 import { parseTelegramHtml } from "../support/fake-bot-api.js";
 import { createHandlerBot, fixtureEngine } from "../support/test-bot.js";
 
@@ -57,8 +57,7 @@ describe("browsing", () => {
 describe("reading a document in full", () => {
   it("splits a long document under Telegram's limit, heading first", () => {
     const doc = fixtureEngine().get("95/2015/QH13")!;
-    const i18n = createI18n();
-    const parts = documentMessages((key, vars) => i18n.t("vi", key, vars), doc, 50);
+    const parts = documentMessages(createTranslations("Đông Hà").translator("vi"), doc, 50);
     expect(parts.length).toBeGreaterThan(4);
     expect(parts[0]).toContain("<b>Bộ luật hàng hải Việt Nam 2015</b>");
     expect(parts[0]).toContain("Số: 95/2015/QH13");
@@ -69,8 +68,7 @@ describe("reading a document in full", () => {
 
   it("stops after a few messages and says how much is left", () => {
     const doc = fixtureEngine().get("95/2015/QH13")!;
-    const i18n = createI18n();
-    const parts = documentMessages((key, vars) => i18n.t("vi", key, vars), doc, 2);
+    const parts = documentMessages(createTranslations("Đông Hà").translator("vi"), doc, 2);
     expect(parts).toHaveLength(3);
     expect(parts[2]).toMatch(/còn \d+ phần chưa hiển thị/);
   });

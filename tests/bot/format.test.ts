@@ -1,21 +1,7 @@
 import { describe, expect, it } from "vitest";
-import {
-  boldFigure,
-  escapeHtml,
-  formatDate,
-  htmlToPlain,
-  MESSAGE_MAX_CHARS,
-  prepareQuestion,
-  QUESTION_MAX_CHARS,
-  splitEscaped,
-} from "../../src/bot/format.js";
+import { boldFigure, htmlToPlain, prepareQuestion, splitEscaped } from "../../src/bot/format.js";
+import { MESSAGE_MAX_CHARS, QUESTION_MAX_CHARS } from "../../src/text-limits.js";
 import { parseTelegramHtml } from "../support/fake-bot-api.js";
-
-describe("escapeHtml", () => {
-  it("escapes <, > and &", () => {
-    expect(escapeHtml('<b>a & "b"</b>')).toBe("&lt;b&gt;a &amp; &quot;b&quot;&lt;/b&gt;");
-  });
-});
 
 describe("boldFigure", () => {
   it("bolds the figure after escaping the sentence", () => {
@@ -31,13 +17,6 @@ describe("boldFigure", () => {
   it("leaves the text escaped when the figure is absent or not found", () => {
     expect(boldFigure("a < b", null)).toBe("a &lt; b");
     expect(boldFigure("a < b", "9")).toBe("a &lt; b");
-  });
-});
-
-describe("formatDate", () => {
-  it("writes ISO dates the Vietnamese way", () => {
-    expect(formatDate("2024-05-22")).toBe("22/5/2024");
-    expect(formatDate(null)).toBeNull();
   });
 });
 

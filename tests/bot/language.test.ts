@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { menuFor } from "../../src/bot/commands.js";
-import { pickLocale } from "../../src/bot/i18n.js";
+import { createTranslations } from "../../src/bot/i18n.js";
+import { pickLocale } from "../../src/translate.js";
+
+const { translator } = createTranslations("Đông Hà");
 import { createHandlerBot } from "../support/test-bot.js";
 
 describe("language", () => {
@@ -34,13 +37,13 @@ describe("language", () => {
 
   it("has a menu in both languages within Telegram's limits", () => {
     for (const locale of ["vi", "en"] as const) {
-      for (const c of menuFor(locale)) {
+      for (const c of menuFor(locale, translator)) {
         expect(c.command).toMatch(/^[a-z0-9_]{1,32}$/);
         expect(c.description.length).toBeGreaterThan(0);
         expect(c.description.length).toBeLessThanOrEqual(256);
       }
     }
-    expect(menuFor("vi").map((c) => c.command)).toEqual(expect.arrayContaining(["tim", "moi", "vanban", "trogiup", "lang"]));
-    expect(menuFor("en").map((c) => c.command)).toEqual(expect.arrayContaining(["search", "latest", "documents", "help", "lang"]));
+    expect(menuFor("vi", translator).map((c) => c.command)).toEqual(expect.arrayContaining(["tim", "moi", "vanban", "trogiup", "lang"]));
+    expect(menuFor("en", translator).map((c) => c.command)).toEqual(expect.arrayContaining(["search", "latest", "documents", "help", "lang"]));
   });
 });

@@ -10,7 +10,7 @@ const pressOf = (markup: unknown, row: number) =>
 
 describe("poll features", () => {
   it("creates a poll from the one-line form and previews it with send and cancel buttons", async () => {
-    const h = createPollsHarness();
+    const h = await createPollsHarness();
     await h.send(STAFF_USER, STAFF_CHAT, "/thamdo Bạn đi làm bằng gì? | Xe máy | Xe buýt <nhanh>");
     const preview = h.sent("sendMessage").at(-1)!;
     expect(preview.payload.text).toContain("<b>Bạn đi làm bằng gì?</b>");
@@ -23,7 +23,7 @@ describe("poll features", () => {
   });
 
   it("explains Telegram's limits when the form breaks them", async () => {
-    const h = createPollsHarness();
+    const h = await createPollsHarness();
     await h.send(STAFF_USER, STAFF_CHAT, `/thamdo ${"Dài ".repeat(80)}| Một`);
     const text = h.lastText(STAFF_CHAT);
     expect(text).toContain("Câu hỏi dài 319 ký tự, Telegram cho phép tối đa 300");
@@ -32,7 +32,7 @@ describe("poll features", () => {
   });
 
   it("refuses a non-member politely, in any chat", async () => {
-    const h = createPollsHarness();
+    const h = await createPollsHarness();
     await h.send(555, 555, "/thamdo Hỏi? | A | B");
     await h.send(555, STAFF_CHAT, "/ketqua");
     expect(h.lastText(555)).toBe("Xin lỗi, lệnh này chỉ dành cho cán bộ trong nhóm điều hành.");
@@ -42,7 +42,7 @@ describe("poll features", () => {
   });
 
   it("walks the guided flow to a named multiple-choice poll for a group", async () => {
-    const h = createPollsHarness();
+    const h = await createPollsHarness();
     await h.send(STAFF_USER, STAFF_CHAT, "/thamdo");
     expect(h.lastText(STAFF_CHAT)).toContain("(1/6)");
     await h.send(STAFF_USER, STAFF_CHAT, "Bạn quan tâm lĩnh vực nào?");
@@ -71,7 +71,7 @@ describe("poll features", () => {
   });
 
   it("sends on the preview's first button, counts votes, and withdraws on a second press", async () => {
-    const h = createPollsHarness();
+    const h = await createPollsHarness();
     await h.send(STAFF_USER, STAFF_CHAT, "/thamdo Bạn đi làm bằng gì? | Xe máy | Xe buýt");
     await h.press(STAFF_USER, STAFF_CHAT, "ps:1");
     expect(h.sent("editMessageText").at(-1)?.payload.text).toBe("Đã bắt đầu gửi thăm dò #1 đến 3 nơi nhận. Tiến độ sẽ được báo tại đây.");
@@ -92,7 +92,7 @@ describe("poll features", () => {
   });
 
   it("cancels a draft on the preview's second button", async () => {
-    const h = createPollsHarness();
+    const h = await createPollsHarness();
     await h.send(STAFF_USER, STAFF_CHAT, "/poll Q? | A | B");
     await h.press(STAFF_USER, STAFF_CHAT, "pc:1");
     expect(h.sent("editMessageText").at(-1)?.payload.text).toBe("Đã hủy thăm dò #1, chưa gửi cho ai.");
@@ -102,7 +102,7 @@ describe("poll features", () => {
   });
 
   it("shows results with a chart, closes by an admin only, and exports CSV", async () => {
-    const h = createPollsHarness();
+    const h = await createPollsHarness();
     await h.send(STAFF_USER, STAFF_CHAT, "/thamdo Có nên mở rộng chợ Đông Hà? | Có | Không");
     await h.press(STAFF_USER, STAFF_CHAT, "ps:1");
     await h.worker.drain();
@@ -134,13 +134,13 @@ describe("poll features", () => {
   });
 
   it("answers /thongke with figures from the question log, and sends the same as the weekly report", async () => {
-    const h = createPollsHarness();
+    const h = await createPollsHarness();
     const questions = createQuestionStore(h.db);
-    const log = (question: string, answered: boolean, at: string) =>
+    const log = async (question: string, answered: boolean, at: string) =>
       await questions.log({ userId: 9, chatId: 9, kind: "ask", question, answered, docId: null, hits: [], latencyMs: 2 }, new Date(at));
-    log("Đông Hà có bao nhiêu đảng viên?", true, "2026-11-26T01:00:00Z");
-    const down = log("Giá vé xe buýt <nội thành>?", false, "2026-11-25T01:00:00Z");
-    log("giá vé xe buýt <nội thành>", false, "2026-11-24T01:00:00Z");
+    await log("Đông Hà có bao nhiêu đảng viên?", true, "2026-11-26T01:00:00Z");
+    const down = await log("Giá vé xe buýt <nội thành>?", false, "2026-11-25T01:00:00Z");
+    await log("giá vé xe buýt <nội thành>", false, "2026-11-24T01:00:00Z");
     await questions.setFeedback(down, "down");
     await h.send(STAFF_USER, STAFF_CHAT, "/thamdo Hỏi? | A | B");
     await h.press(STAFF_USER, STAFF_CHAT, "ps:1");
@@ -151,7 +151,7 @@ describe("poll features", () => {
     expect(text).toContain("✅ Trả lời được: 1/3 (33,3%)");
     expect(text).toContain("❓ Chưa trả lời được (nội dung còn thiếu):\n• Giá vé xe buýt &lt;nội thành&gt;? (2 lần)");
     expect(text).toContain("👎 Phản hồi “chưa đúng ý”: 1");
-    expect(text).toContain("📊 Thăm dò đang chạy: 1\n• #1 Hỏi?: 0 người tham gia, hạn chót 15:00 03/12/2026");
+    expect(text).toContain("📊 Thăm dò đang chạy: 1\n• #1 Hỏi?: 0 người tham gia, hạn chót 15:00 3/12/2026");
     const sent: Array<{ chatId: number; text: string }> = [];
     await sendWeeklyReport({
       api: { sendMessage: async (chatId: number | string, text: string) => sent.push({ chatId: Number(chatId), text }) } as never,

@@ -2,18 +2,22 @@ import { describe, expect, it } from "vitest";
 import { createPushStores } from "../../src/storage/push-stores.js";
 import { createHandlerBot } from "../support/test-bot.js";
 
-function pushBot() {
-  const hb = await createHandlerBot();
-  const stores = createPushStores(hb.deps.db);
+async function pushBot() {
   let wakes = 0;
-  hb.deps.push = { stores, sources: [], timeZone: "Asia/Ho_Chi_Minh", defaultQuietHours: [22, 6], wake: () => void wakes++ };
+  let stores!: ReturnType<typeof createPushStores>;
+  const hb = await createHandlerBot({
+    extend: (deps) => {
+      stores = createPushStores(deps.db);
+      return { push: { stores, sources: [], timeZone: "Asia/Ho_Chi_Minh", defaultQuietHours: [22, 6], wake: () => void wakes++ } };
+    },
+  });
   return { hb, stores, wakes: () => wakes };
 }
 
 type Button = { text: string; callback_data?: string };
 const buttons = (call: { payload: Record<string, unknown> }) =>
   ((call.payload.reply_markup as { inline_keyboard: Button[][] }).inline_keyboard.flat());
-const press = async (hb: ReturnType<typeof pushBot>["hb"], label: RegExp) => {
+const press = async (hb: Awaited<ReturnType<typeof pushBot>>["hb"], label: RegExp) => {
   const last = [...hb.calls].reverse().find((c) => (c.method === "sendMessage" || c.method === "editMessageText") && c.payload.reply_markup)!;
   const b = buttons(last).find((x) => label.test(x.text));
   if (!b?.callback_data) throw new Error(`no button ${label} in ${buttons(last).map((x) => x.text).join(" | ")}`);
@@ -22,7 +26,7 @@ const press = async (hb: ReturnType<typeof pushBot>["hb"], label: RegExp) => {
 
 describe("subscription commands", () => {
   it("subscribes to everything and shows the settings with the default quiet hours", async () => {
-    const { hb, stores } = pushBot();
+    const { hb, stores } = await pushBot();
     await hb.say("/dangky");
     const [done, settings] = hb.sent("sendMessage");
     expect(done!.payload.text).toContain("đã đăng ký nhận tin");
@@ -31,14 +35,14 @@ describe("subscription commands", () => {
   });
 
   it("adds a keyword alert alone for a new subscriber, escaped in the reply", async () => {
-    const { hb, stores } = pushBot();
+    const { hb, stores } = await pushBot();
     await hb.say("/dangky quy hoạch <b>");
     expect(hb.sent("sendMessage")[0]!.payload.text).toContain("«quy hoạch &lt;b&gt;»");
     expect((await stores.subscriptions.get(1001))).toMatchObject({ news: false, documents: false, keywords: ["quy hoạch <b>"] });
   });
 
   it("changes settings with the buttons", async () => {
-    const { hb, stores } = pushBot();
+    const { hb, stores } = await pushBot();
     await hb.say("/dangky");
     await hb.say("/dangky chợ Đông Hà");
     await press(hb, /^Tin bài/);
@@ -54,7 +58,7 @@ describe("subscription commands", () => {
   });
 
   it("unsubscribes and withdraws waiting pushes", async () => {
-    const { hb, stores } = pushBot();
+    const { hb, stores } = await pushBot();
     await hb.say("/dangky");
     await stores.outbox.enqueue([{ kind: "item", ref: "1", chatId: 1001, payload: {} }], 0);
     await hb.say("/huy");
@@ -66,7 +70,7 @@ describe("subscription commands", () => {
   });
 
   it("marks the subscription inactive when the user blocks the bot", async () => {
-    const { hb, stores } = pushBot();
+    const { hb, stores } = await pushBot();
     await hb.say("/dangky");
     await hb.send({
       my_chat_member: {
@@ -81,7 +85,7 @@ describe("subscription commands", () => {
   });
 
   it("answers in English for an English user", async () => {
-    const { hb } = pushBot();
+    const { hb } = await pushBot();
     await hb.say("/subscribe", { language_code: "en" });
     expect(hb.sent("sendMessage")[0]!.payload.text).toContain("You are subscribed");
   });

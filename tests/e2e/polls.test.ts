@@ -2,9 +2,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createBot } from "../../src/bot/index.js";
+import { createBot, toInputFile } from "../../src/bot/index.js";
 import { startPolling } from "../../src/bot/polling.js";
-import { CLOSE_POLLS_JOB, createPollsSetup } from "../../src/bot/polls-setup.js";
+import { CLOSE_POLLS_JOB, createPollsRuntime } from "../../src/jobs/start-polls.js";
+import { createTestTranslator } from "../support/translator.js";
 import { createDeliveryWorker } from "../../src/jobs/deliver-outbox.js";
 import { createScheduler } from "../../src/jobs/scheduler.js";
 import { createOutboxStore } from "../../src/storage/outbox-store.js";
@@ -33,17 +34,19 @@ async function until(condition: () => boolean, what: string, limitMs = 10_000): 
 
 /** The real bot, the outbox worker and the scheduler's jobs over one database file, as `main.ts` wires them. */
 async function startPollsBot(api: FakeBotApi, dbPath: string, clock: { now: () => Date }) {
-  const deps = createTestDeps({ dbPath, now: () => clock.now().getTime() });
+  const deps = await createTestDeps({ dbPath, now: () => clock.now().getTime() });
   const outbox = createOutboxStore(deps.db);
-  const setup = createPollsSetup({
+  const setup = createPollsRuntime({
     db: deps.db,
     outbox,
     logger: deps.logger,
+    translator: createTestTranslator(),
+    inputFile: toInputFile,
     timeZone: TZ,
     staffChatId: STAFF_CHAT,
     quietHours: null,
     reportCron: "0 8 * * 1",
-    now: clock.now,
+    now: () => clock.now().getTime(),
   });
   const pngs: Uint8Array[] = [];
   const makeFile = setup.deps.report.inputFile;
@@ -62,7 +65,7 @@ async function startPollsBot(api: FakeBotApi, dbPath: string, clock: { now: () =
     async stop() {
       await running.stop();
       await scheduler.stop();
-      deps.db.close();
+      await deps.database.close();
     },
   };
 }

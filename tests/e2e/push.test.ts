@@ -5,9 +5,9 @@ import { fixtureItems, rssOf, startFeedServer, type FeedServer } from "../suppor
 import { type PushBot, type PushBotOptions, startPushBot } from "../support/push-harness.js";
 
 const items = fixtureItems();
-const quyHoach = (await items.find((i) => i.id === "danes-04906"))!; // "Trình Chính phủ Đề án Quy hoạch điện VIII"
-const other = (await items.find((i) => i.id === "danes-06646"))!; // "Quảng Trị điều tra nghi vấn F0 nhập cảnh trái phép"
-const old = (await items.filter((i) => i !== quyHoach && i !== other)).slice(0, 3);
+const quyHoach = items.find((i) => i.id === "danes-04906")!; // "Trình Chính phủ Đề án Quy hoạch điện VIII"
+const other = items.find((i) => i.id === "danes-06646")!; // "Quảng Trị điều tra nghi vấn F0 nhập cảnh trái phép"
+const old = items.filter((i) => i !== quyHoach && i !== other).slice(0, 3);
 const STAFF = -1001234;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -48,7 +48,7 @@ describe("push end to end", () => {
     const end = Date.now() + timeoutMs;
     while (!check()) {
       if (Date.now() > end) throw new Error("timed out waiting");
-      await sleep(25);
+      await bot.runtime.worker.drain();
     }
   };
 
@@ -70,7 +70,7 @@ describe("push end to end", () => {
     await say(1003, "xin chào");
     await publish(quyHoach, other);
     await waitUntil(() => pushesTo(1001).length === 2 && pushesTo(1002).length === 1);
-    await sleep(300);
+    await bot.runtime.worker.drain();
     expect(pushesTo(1001)).toHaveLength(2);
     expect(pushesTo(1002).map((c) => c.payload.text)).toEqual([expect.stringContaining("Quy hoạch điện VIII")]);
     expect(pushesTo(1003)).toHaveLength(0);
@@ -79,10 +79,10 @@ describe("push end to end", () => {
     expect(push.payload.text).toMatch(/^<b>Trình Chính phủ Đề án Quy hoạch điện VIII<\/b>/);
     expect(push.payload.reply_markup.inline_keyboard[0][0]).toEqual({ text: "Đọc bài", url: quyHoach.url });
     // The new item is answerable and listed at once.
-    expect(bot.deps.engine.search("quy hoach dien VIII").hits[0]?.doc.title).toBe(quyHoach.title);
+    expect((await bot.deps.engine.search("quy hoach dien VIII")).hits[0]?.doc.title).toBe(quyHoach.title);
     // Old items were never pushed, and nothing is sent twice on the next run.
     await publish(quyHoach, other);
-    await sleep(400);
+    await bot.runtime.worker.drain();
     expect(pushesTo(1001)).toHaveLength(2);
   });
 
@@ -94,7 +94,7 @@ describe("push end to end", () => {
     api.userPresses(modeButton.callback_data, user(1004));
     await api.waitForCall("editMessageText", (c) => /bản tin cuối ngày/.test(c.payload.text), { since });
     await publish(quyHoach, other);
-    await sleep(500);
+    await bot.runtime.worker.drain();
     expect(pushesTo(1004)).toHaveLength(0);
     expect(await bot.runtime.sendDigest()).toBe(1);
     const digest = await api.waitForCall("sendMessage", (c) => c.payload.chat_id === 1004 && /Bản tin ngày/.test(c.payload.text));
@@ -111,7 +111,7 @@ describe("push end to end", () => {
     await start({ quietHours: [22, 6], clockOffsetMs: () => offset });
     await subscribe(1005);
     await publish(other);
-    await sleep(800);
+    await bot.runtime.worker.drain();
     expect(pushesTo(1005)).toHaveLength(0);
     offset = Date.UTC(2024, 4, 22, 23, 0, 1) - Date.now(); // 06:00:01 local
     bot.runtime.worker.wake();
@@ -126,7 +126,7 @@ describe("push end to end", () => {
     api.blockChat(1007);
     await publish(other);
     await waitUntil(() => pushesTo(1006).length === 1);
-    await sleep(500);
+    await bot.runtime.worker.drain();
     const to1007 = api.callsOf("sendMessage").filter((c: RecordedCall) => c.payload.chat_id === 1007 && /Nguồn: Báo/.test(c.payload.text));
     expect(to1007).toHaveLength(1);
     expect(to1007[0]!.response.ok).toBe(false);
@@ -159,7 +159,7 @@ describe("push end to end", () => {
     const bye = await say(1008, "/huy");
     expect(bye.payload.text).toContain("đã hủy đăng ký");
     await publish(other);
-    await sleep(500);
+    await bot.runtime.worker.drain();
     expect(pushesTo(1008)).toHaveLength(0);
   });
 
@@ -186,8 +186,10 @@ describe("push end to end", () => {
     const done = api.messagesIn(STAFF).find((m) => m.text?.includes("Đã gửi xong"))!;
     expect(done.text).toContain("2/2");
     // Pressing send again sends nothing more.
+    since = api.calls.length;
     api.userPresses(send, staffActor(3000));
-    await sleep(400);
+    await api.waitForCall("answerCallbackQuery", () => true, { since });
+    await bot.runtime.worker.drain();
     expect(got(1009)).toHaveLength(1);
   });
 

@@ -17,7 +17,7 @@ describe("bot end to end: /start", () => {
   it("polls with allowed_updates listed and registers the menu in two languages", async () => {
     const poll = await api.waitForCall("getUpdates", (c) => Array.isArray(c.payload.allowed_updates), { since: 0 });
     expect(poll.payload.allowed_updates).toEqual(
-      expect.arrayContaining(["message", "callback_query", "inline_query", "my_chat_member", "poll", "poll_answer"]),
+      expect.arrayContaining(["message", "callback_query", "inline_query", "my_chat_member"]),
     );
     const menus = api.callsOf("setMyCommands");
     expect(menus.map((c) => c.payload.language_code)).toEqual([undefined, "en"]);

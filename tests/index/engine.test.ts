@@ -58,7 +58,9 @@ describe("ask", () => {
 
   it("does not take a place for a person", () => {
     const e = createEngine([doc("hn", "Tin Hà Nội", "Ông Tướng thông báo với Hà Nội rằng tình hình đã ổn định.")]);
-    expect(e.ask("ai thông báo với Hà Nội").answer?.figure ?? null).not.toBe("Hà Nội");
+    const answer = e.ask("ai thông báo với Hà Nội").answer;
+    expect(answer?.docId).toBe("hn");
+    expect(answer!.figure).not.toBe("Hà Nội");
   });
 
   it("ranks a question typed with diacritics on the text with those diacritics", () => {
@@ -138,7 +140,10 @@ describe("search, latest and byNumber", () => {
   });
 
   it("filters by type", () => {
-    expect(engine.latest({ type: "document", limit: 100 }).docs.every((d) => d.type === "document")).toBe(true);
+    const docs = engine.latest({ type: "document", limit: 100 }).docs;
+    expect(docs.length).toBeGreaterThan(0);
+    expect(docs.every((d) => d.type === "document")).toBe(true);
+    expect(engine.latest({ type: "news", limit: 100 }).docs.some((d) => d.type === "document")).toBe(false);
   });
 
   it("looks up an official number typed without diacritics", () => {

@@ -28,7 +28,7 @@ async function setup() {
     },
   };
   let clock = T0;
-  const now = () => clock;
+  const now = () => clock.getTime();
   const translator = createTestTranslator();
   const worker = createDeliveryWorker({ api: rec.api, outbox, logger, now: () => clock.getTime() }, { perChatIntervalMs: 0, ratePerSecond: 1000 });
   const delivery: PollDeliveryDeps = {

@@ -1,5 +1,5 @@
 import { pino } from "pino";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { createDeliveryWorker, type OutboxApi } from "../../src/jobs/deliver-outbox.js";
 import { openDatabase } from "../../src/storage/database.js";
 import { createOutboxStore } from "../../src/storage/outbox-store.js";
@@ -17,7 +17,18 @@ async function setup(options: Parameters<typeof createDeliveryWorker>[1] = {}) {
   return { outbox, rec, worker, add };
 }
 
+/** Runs `drain` under fake timers: the clock moves only as the worker's own waits run, exactly. */
+async function drainOnFakeClock(worker: { drain(untilMs?: number): Promise<void> }, untilMs?: number): Promise<void> {
+  const done = worker.drain(untilMs);
+  await vi.runAllTimersAsync();
+  await done;
+}
+
 describe("delivery worker", () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it("sends each row once and records the message id", async () => {
     const { outbox, rec, worker, add } = await setup();
     await add([1, 2, 3]);
@@ -29,24 +40,27 @@ describe("delivery worker", () => {
   });
 
   it("spaces sends to one chat by the per-chat interval", async () => {
+    vi.useFakeTimers({ now: Date.parse("2026-11-26T08:00:00Z") });
     const { rec, worker, add } = await setup({ perChatIntervalMs: 200 });
     await add([5], "a");
     await add([5], "b");
     await add([5], "c");
-    await worker.drain();
+    await drainOnFakeClock(worker);
     const times = rec.sent().map((c) => c.at);
     expect(times).toHaveLength(3);
-    expect(times[1]! - times[0]!).toBeGreaterThanOrEqual(190);
-    expect(times[2]! - times[1]!).toBeGreaterThanOrEqual(190);
+    expect(times[1]! - times[0]!).toBeGreaterThanOrEqual(200);
+    expect(times[2]! - times[1]!).toBeGreaterThanOrEqual(200);
   });
 
   it("keeps the overall rate under ratePerSecond", async () => {
+    vi.useFakeTimers({ now: Date.parse("2026-11-26T08:00:00Z") });
     const { rec, worker, add } = await setup({ ratePerSecond: 50 });
     await add(Array.from({ length: 20 }, (_, i) => i + 1));
-    await worker.drain();
+    await drainOnFakeClock(worker);
     const times = rec.sent().map((c) => c.at).sort((a, b) => a - b);
+    expect(times).toHaveLength(20);
     // 20 sends at 50/s take at least 19 intervals of 20 ms.
-    expect(times.at(-1)! - times[0]!).toBeGreaterThanOrEqual(19 * 20 - 10);
+    expect(times.at(-1)! - times[0]!).toBeGreaterThanOrEqual(19 * 20);
   });
 
   it("marks a 403 chat blocked, never retries it, and tells the subscriber hook", async () => {
@@ -63,13 +77,14 @@ describe("delivery worker", () => {
   });
 
   it("waits out a 429 retry_after and then sends", async () => {
+    vi.useFakeTimers({ now: Date.parse("2026-11-26T08:00:00Z") });
     const { outbox, rec, worker, add } = await setup();
     rec.failNext({ code: 429, retryAfter: 1 }, { chatId: 1 });
     await add([1]);
     const start = Date.now();
-    await worker.drain(5000);
+    await drainOnFakeClock(worker, 5000);
     expect(rec.sent().map((c) => c.chatId)).toEqual([1]);
-    expect(rec.sent()[0]!.at - start).toBeGreaterThanOrEqual(990);
+    expect(rec.sent()[0]!.at - start).toBeGreaterThanOrEqual(1000);
     expect((await outbox.counts()).sent).toBe(1);
   });
 

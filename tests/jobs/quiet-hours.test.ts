@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { isQuiet, localDay, parseQuietHours, quietUntil } from "../../src/jobs/quiet-hours.js";
+import { isQuiet, parseQuietHours, quietUntil } from "../../src/jobs/quiet-hours.js";
+import { localDay } from "../../src/time-zone.js";
 
 const TZ = "Asia/Ho_Chi_Minh"; // UTC+7
 const at = (iso: string) => Date.parse(iso);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { formatDeadline, parseDeadline } from "../../src/polls/parse-deadline.js";
+import { parseDeadline } from "../../src/polls/parse-deadline.js";
+import { formatInstant } from "../../src/time-zone.js";
 
 const TZ = "Asia/Ho_Chi_Minh";
 const NOW = new Date("2026-11-26T08:00:00Z");
@@ -34,6 +35,6 @@ describe("parseDeadline", () => {
   });
 
   it("formats a deadline in the time zone", () => {
-    expect(formatDeadline(new Date("2026-12-25T10:00:00Z"), TZ)).toBe("17:00 25/12/2026");
+    expect(formatInstant(Date.parse("2026-12-25T10:00:00Z"), TZ)).toBe("17:00 25/12/2026");
   });
 });

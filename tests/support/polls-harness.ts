@@ -1,7 +1,7 @@
 import { InputFile, type Bot } from "grammy";
 import type { Update } from "grammy/types";
 import { createBot, type BotContext } from "../../src/bot/index.js";
-import type { PollsFeatureDeps } from "../../src/bot/polls-deps.js";
+import type { PollsFeatureDeps } from "../../src/jobs/start-polls.js";
 import type { ClosePollsDeps } from "../../src/jobs/close-polls.js";
 import { createDeliveryWorker } from "../../src/jobs/deliver-outbox.js";
 import { registerPollDelivery, type PollDeliveryDeps } from "../../src/jobs/poll-delivery.js";
@@ -30,10 +30,10 @@ export interface Call {
  * sends through the same recorder. The clock moves 11 s with every update, past the bot's
  * double-tap and rate-limit windows.
  */
-export function createPollsHarness(options: { subscribers?: number[] } = {}) {
+export async function createPollsHarness(options: { subscribers?: number[] } = {}) {
   let clock = new Date("2026-11-26T08:00:00Z");
-  const now = () => clock;
-  const base = createTestDeps({ now: () => clock.getTime() });
+  const now = () => clock.getTime();
+  const base = await createTestDeps({ now });
   const { db, logger } = base;
   const polls = createPollsStore(db);
   const outbox = createOutboxStore(db);
@@ -45,7 +45,7 @@ export function createPollsHarness(options: { subscribers?: number[] } = {}) {
     const p = payload as Record<string, unknown>;
     calls.push({ method, payload: p });
     const chatId = Number(p.chat_id ?? 0);
-    const message = { message_id: ++messageId, date: Math.floor(now().getTime() / 1000), chat: { id: chatId, type: chatId > 0 ? "private" : "supergroup" }, text: p.text };
+    const message = { message_id: ++messageId, date: Math.floor(now() / 1000), chat: { id: chatId, type: chatId > 0 ? "private" : "supergroup" }, text: p.text };
     if (method === "getChatMember") {
       const userId = Number(p.user_id);
       const status = userId === ADMIN_USER ? "administrator" : userId === STAFF_USER ? "member" : "left";
@@ -59,7 +59,7 @@ export function createPollsHarness(options: { subscribers?: number[] } = {}) {
   const delivery: PollDeliveryDeps = {
     polls,
     outbox,
-    recipients: { listPollRecipients: () => subscribers.map((chatId) => ({ chatId, locale: "vi" })) },
+    recipients: { listPollRecipients: async () => subscribers.map((chatId) => ({ chatId, locale: "vi" })) },
     translator,
     logger,
     timeZone: "Asia/Ho_Chi_Minh",
@@ -87,7 +87,7 @@ export function createPollsHarness(options: { subscribers?: number[] } = {}) {
   };
   const bot: Bot<BotContext> = createBot("123456:TEST", { ...base, staffChatId: STAFF_CHAT, polls: deps }, { botInfo: TEST_BOT_INFO });
   bot.api.config.use((_prev, method, payload) => answer(method, payload));
-  const worker = createDeliveryWorker({ api: bot.api, outbox, logger, now: () => now().getTime() }, { perChatIntervalMs: 0, ratePerSecond: 1000 });
+  const worker = createDeliveryWorker({ api: bot.api, outbox, logger, now }, { perChatIntervalMs: 0, ratePerSecond: 1000 });
   registerPollDelivery(worker, delivery);
 
   let updateId = 1;
@@ -112,7 +112,7 @@ export function createPollsHarness(options: { subscribers?: number[] } = {}) {
         update_id: updateId++,
         message: {
           message_id: updateId,
-          date: Math.floor(now().getTime() / 1000),
+          date: Math.floor(now() / 1000),
           chat: chat(chatId),
           from: from(userId),
           text,

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Bot } from "grammy";
 import { type BotContext, type BotDeps, createBot } from "../../src/bot/index.js";
-import { createI18n } from "../../src/bot/i18n.js";
+import { createTranslations } from "../../src/bot/i18n.js";
 import { type RunningBot, startPolling } from "../../src/bot/polling.js";
 import { loadCorpus } from "../../src/corpus/load-corpus.js";
 import { createEngine } from "../../src/index/engine.js";
@@ -40,21 +40,20 @@ export async function startPushBot(api: FakeBotApi, options: PushBotOptions): Pr
   const dir = mkdtempSync(join(tmpdir(), "civic-bot-push-"));
   const offset = options.clockOffsetMs ?? (() => 0);
   const now = () => Date.now() + offset();
-  const deps = createTestDeps({ dbPath: join(dir, "bot.sqlite"), engine: createEngine(loadCorpus(BOT_CORPUS).docs), now });
+  const deps = await createTestDeps({ dbPath: join(dir, "bot.sqlite"), engine: createEngine(loadCorpus(BOT_CORPUS).docs), now });
   const stores = createPushStores(deps.db);
   const quiet = options.quietHours === undefined ? null : options.quietHours;
   let wake = () => {};
   deps.push = { stores, sources: options.sources, timeZone: "Asia/Ho_Chi_Minh", defaultQuietHours: quiet, wake: () => wake() };
   if (options.staffChatId !== undefined) deps.staffChatId = options.staffChatId;
   const bot = createBot(api.token, deps, { apiRoot: api.apiRoot, maxDelaySeconds: 5 });
-  const i18n = createI18n();
   const runtime = createPushRuntime(
     {
       api: bot.api,
       stores,
       engine: deps.engine,
       logger: deps.logger,
-      translate: (locale, key, vars) => i18n.t(locale, key, { city: "Đông Hà", ...vars }),
+      translator: createTranslations("Đông Hà").translator,
       sources: options.sources,
       corpusDir: null,
       loadCorpusFile: () => [],
@@ -63,8 +62,8 @@ export async function startPushBot(api: FakeBotApi, options: PushBotOptions): Pr
       // Far-off schedules: the tests trigger the jobs themselves.
       fetchCron: "0 0 1 1 *",
       digestCron: "0 0 1 1 *",
-      onChatBlocked: (chatId) => void (await deps.users.markInactive(chatId)),
-      languageOf: (chatId) => (await deps.users.language(chatId)),
+      onChatBlocked: async (chatId) => void (await deps.users.markInactive(chatId)),
+      languageOf: (chatId) => deps.users.language(chatId),
       now,
     },
     { fetchAtStart: false, worker: { perChatIntervalMs: 200, progressIntervalMs: 200, idleMs: 200, ...options.worker } },
@@ -80,7 +79,7 @@ export async function startPushBot(api: FakeBotApi, options: PushBotOptions): Pr
     async stop() {
       await running.stop();
       await runtime.stop();
-      deps.db.close();
+      await deps.database.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -4,10 +4,13 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Bot } from "grammy";
 import type { Message, Update, User, UserFromGetMe } from "grammy/types";
+import { registerCommands } from "../../src/bot/commands.js";
 import { CONSOLE_BOT_INFO } from "../../src/bot/console.js";
 import { type BotContext, type BotDeps, createBot, type CreateBotOptions } from "../../src/bot/index.js";
 import { type RunningBot, startPolling } from "../../src/bot/polling.js";
 import { loadCorpus } from "../../src/corpus/load-corpus.js";
+import { createInProcessEngine } from "../../src/engine-pool/in-process.js";
+import type { AsyncEngine } from "../../src/engine-pool/types.js";
 import { createEngine } from "../../src/index/engine.js";
 import type { Engine } from "../../src/index/types.js";
 import { createLogger, type Logger } from "../../src/logger.js";
@@ -15,6 +18,7 @@ import { type Database, type Db, openDatabase } from "../../src/storage/database
 import { createQuestionStore } from "../../src/storage/question-store.js";
 import { createUserStore } from "../../src/storage/user-store.js";
 import type { FakeBotApi } from "./fake-bot-api.js";
+import { createTestTranslator } from "./translator.js";
 
 /** The small corpus the bot's tests run on. */
 export const BOT_CORPUS = fileURLToPath(new URL("../fixtures/bot-corpus.jsonl", import.meta.url));
@@ -29,7 +33,8 @@ export function fixtureEngine(): Engine {
 
 /** Options of {@link createTestDeps}. */
 export interface TestDepsOptions {
-  engine?: Engine;
+  /** A synchronous engine answers in process; defaults to {@link fixtureEngine}. */
+  engine?: Engine | AsyncEngine;
   /** Database file; defaults to `:memory:`. */
   dbPath?: string;
   now?: () => number;
@@ -45,7 +50,7 @@ export async function createTestDeps(options: TestDepsOptions = {}): Promise<Tes
   return {
     db,
     database,
-    engine: options.engine ?? fixtureEngine(),
+    engine: asAsync(options.engine ?? fixtureEngine()),
     users: createUserStore(db),
     questions: createQuestionStore(db),
     logger: options.logger ?? createLogger({ level: "silent" }),
@@ -77,6 +82,7 @@ export async function startTestBot(
   const dir = mkdtempSync(join(tmpdir(), "civic-bot-e2e-"));
   const deps = await createTestDeps({ dbPath: join(dir, "bot.sqlite"), ...options });
   const bot = createBot(api.token, deps, { apiRoot: api.apiRoot, maxDelaySeconds: 5, ...options.bot });
+  await registerCommands(bot.api, { translator: createTestTranslator(), logger: deps.logger });
   const running: RunningBot = await startPolling(bot, { logger: deps.logger, timeoutSeconds: 2 });
   return {
     bot,
@@ -118,9 +124,15 @@ export interface HandlerBot {
 
 const USER: User = { id: 1001, is_bot: false, first_name: "Lan", language_code: "vi" };
 
-/** Creates a bot for handler tests over the fixture engine and an in-memory database. */
-export async function createHandlerBot(options: TestDepsOptions & { bot?: CreateBotOptions } = {}): Promise<HandlerBot> {
-  const deps = await createTestDeps(options);
+/**
+ * Creates a bot for handler tests over the fixture engine and an in-memory database. `extend` adds
+ * collaborators (push, polls, staff chat) before the bot is made, as features are installed from them.
+ */
+export async function createHandlerBot(
+  options: TestDepsOptions & { bot?: CreateBotOptions; extend?: (deps: TestDeps) => Partial<BotDeps> } = {},
+): Promise<HandlerBot> {
+  const base = await createTestDeps(options);
+  const deps = Object.assign(base, options.extend?.(base) ?? {});
   const bot = createBot("42:TEST", deps, { botInfo: TEST_BOT_INFO, ...options.bot });
   const calls: HandlerCall[] = [];
   const failures = new Map<string, { error_code: number; description: string }>();
@@ -193,6 +205,10 @@ export async function createHandlerBot(options: TestDepsOptions & { bot?: Create
       failures.set(method, { error_code: errorCode, description });
     },
   };
+}
+
+function asAsync(engine: Engine | AsyncEngine): AsyncEngine {
+  return "close" in engine ? engine : createInProcessEngine(engine);
 }
 
 /** An engine that answers `ask` with `ask` and everything else from `engine`. */

@@ -1,13 +1,7 @@
-import { I18n } from "@grammyjs/i18n";
-import { fileURLToPath } from "node:url";
-import type { Translator } from "../../src/polls/format-results.js";
+import { createTranslations } from "../../src/bot/i18n.js";
+import type { Translator } from "../../src/translate.js";
 
-/** A translator over the real locale files, with Fluent's direction marks removed for readable assertions. */
+/** The translator of the real locale files, as `main.ts` makes it (city "Đông Hà"). */
 export function createTestTranslator(): Translator {
-  const i18n = new I18n({
-    defaultLocale: "vi",
-    directory: fileURLToPath(new URL("../../locales", import.meta.url)),
-    fluentBundleOptions: { useIsolating: false },
-  });
-  return (locale) => (key, variables) => i18n.t(locale, key, variables);
+  return createTranslations("Đông Hà").translator;
 }

@@ -1,61 +1,71 @@
 import { Composer } from "grammy";
 import type { Message, MessageEntity } from "grammy/types";
+import { CALLBACKS } from "../../callback-data.js";
 import type { BotContext } from "../context.js";
+import { callEngine } from "../engine-call.js";
 import { answerStale, decodeButton, editScreen, screenDeps } from "../helpers.js";
 import { answerQuestion } from "../questions.js";
-import { answerPageCount, CALLBACK, renderAnswer } from "../screens.js";
+import { answerPageCount, renderAnswer } from "../screens.js";
 
 /**
  * Questions: any text in a private chat, `/hoi <câu hỏi>` (`/ask`) anywhere, and in groups a
  * message that mentions the bot. Also the answer's buttons: paging and 👍/👎.
  */
-export const askFeature = new Composer<BotContext>();
+export function createAskFeature(): Composer<BotContext> {
+  const feature = new Composer<BotContext>();
 
-askFeature.command(["hoi", "ask"], async (ctx) => {
-  await answerQuestion(ctx, ctx.match);
-});
+  feature.command(["hoi", "ask"], async (ctx) => {
+    await answerQuestion(ctx, ctx.match);
+  });
 
-const privateChat = askFeature.chatType("private");
-// Unknown commands fall through to the fallback instead of being searched for.
-privateChat.on("message:text").filter((ctx) => !ctx.msg.text.startsWith("/"), (ctx) => answerQuestion(ctx, ctx.msg.text));
-privateChat.on("edited_message:text").filter((ctx) => !ctx.msg.text.startsWith("/"), (ctx) => answerQuestion(ctx, ctx.msg.text));
+  const privateChat = feature.chatType("private");
+  // Unknown commands fall through to the fallback instead of being searched for.
+  privateChat.on("message:text").filter((ctx) => !ctx.msg.text.startsWith("/"), (ctx) => answerQuestion(ctx, ctx.msg.text));
+  privateChat.on("edited_message:text").filter((ctx) => !ctx.msg.text.startsWith("/"), (ctx) => answerQuestion(ctx, ctx.msg.text));
 
-askFeature
-  .chatType(["group", "supergroup"])
-  .on("message:text")
-  .filter(
-    (ctx) => mentionsOf(ctx.msg, ctx.me.username).length > 0,
-    (ctx) => answerQuestion(ctx, withoutMentions(ctx.msg, ctx.me.username)),
-  );
+  feature
+    .chatType(["group", "supergroup"])
+    .on("message:text")
+    .filter(
+      (ctx) => mentionsOf(ctx.msg, ctx.me.username).length > 0,
+      (ctx) => answerQuestion(ctx, withoutMentions(ctx.msg, ctx.me.username)),
+    );
 
-askFeature.callbackQuery(new RegExp(`^${CALLBACK.answerPage}:`), async (ctx) => {
-  const press = await decodeButton(ctx, CALLBACK.answerPage, 1);
-  if (!press) return;
-  const { row, args: [page = -1] } = press;
-  if (page < 0 || page >= answerPageCount(row)) return answerStale(ctx);
-  await ctx.answerCallbackQuery();
-  // Pressed twice: the page is already shown, so there is nothing to do.
-  if (!(await ctx.deps.questions.setPage(row.id, page))) return;
-  const answer = page === 0 && row.answered ? ctx.deps.engine.ask(row.question).answer : null;
-  await editScreen(ctx, renderAnswer(screenDeps(ctx), row, answer, page));
-});
+  feature.callbackQuery(CALLBACKS.answerPage.match, async (ctx) => {
+    const button = await decodeButton(ctx, CALLBACKS.answerPage);
+    if (!button) return;
+    const { row, press: { page } } = button;
+    if (page < 0 || page >= answerPageCount(row)) return answerStale(ctx);
+    await ctx.answerCallbackQuery();
+    // Pressed twice: the page is already shown, so there is nothing to do.
+    if (!(await ctx.deps.questions.setPage(row.id, page))) return;
+    let answer = null;
+    if (page === 0 && row.answered) {
+      const result = await callEngine(ctx, () => ctx.deps.engine.ask(row.question));
+      if (!result) return;
+      answer = result.answer;
+    }
+    await editScreen(ctx, renderAnswer(screenDeps(ctx), row, answer, page));
+  });
 
-askFeature.callbackQuery(new RegExp(`^${CALLBACK.feedback}:`), async (ctx) => {
-  const press = await decodeButton(ctx, CALLBACK.feedback, 1);
-  if (!press) return;
-  const { row, args: [value] } = press;
-  if (value !== 0 && value !== 1) return answerStale(ctx);
-  if (row.userId !== ctx.from.id) {
-    await ctx.answerCallbackQuery({ text: ctx.t("feedback-not-yours") });
-    return;
-  }
-  const feedback = value === 1 ? "up" : "down";
-  const changed = await ctx.deps.questions.setFeedback(row.id, feedback);
-  // "Not what I asked" points to the other results and to asking differently.
-  const key = !changed ? "feedback-already" : feedback === "up" ? "feedback-thanks" : "feedback-thanks-down";
-  await ctx.answerCallbackQuery({ text: ctx.t(key) });
-  if (changed) ctx.logger.info({ questionId: row.id, feedback }, "bot: feedback");
-});
+  feature.callbackQuery(CALLBACKS.feedback.match, async (ctx) => {
+    const button = await decodeButton(ctx, CALLBACKS.feedback);
+    if (!button) return;
+    const { row, press: { value } } = button;
+    if (value !== 0 && value !== 1) return answerStale(ctx);
+    if (row.userId !== ctx.from.id) {
+      await ctx.answerCallbackQuery({ text: ctx.t("feedback-not-yours") });
+      return;
+    }
+    const feedback = value === 1 ? "up" : "down";
+    const changed = (await ctx.deps.questions.setFeedback(row.id, feedback));
+    // "Not what I asked" points to the other results and to asking differently.
+    const key = !changed ? "feedback-already" : feedback === "up" ? "feedback-thanks" : "feedback-thanks-down";
+    await ctx.answerCallbackQuery({ text: ctx.t(key) });
+    if (changed) ctx.logger.info({ questionId: row.id, feedback }, "bot: feedback");
+  });
+  return feature;
+}
 
 function mentionsOf(msg: Message, username: string): MessageEntity[] {
   const wanted = `@${username}`.toLowerCase();

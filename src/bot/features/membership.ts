@@ -2,16 +2,17 @@ import { Composer } from "grammy";
 import type { BotContext } from "../context.js";
 
 /** A user blocking (or unblocking) the bot in their private chat: stop (or resume) writing to them. */
-export const membershipFeature = new Composer<BotContext>();
-
-membershipFeature.chatType("private").on("my_chat_member", async (ctx) => {
-  const status = ctx.myChatMember.new_chat_member.status;
-  if (status === "kicked" || status === "left") {
-    await ctx.deps.users.markInactive(ctx.chat.id);
-    await ctx.deps.push?.stores.subscriptions.markInactive(ctx.chat.id, "blocked the bot", (ctx.deps.now ?? Date.now)());
-    ctx.logger.info({ userId: ctx.chat.id }, "bot: user blocked the bot");
-  } else {
-    await ctx.deps.users.markActive(ctx.chat.id);
-    ctx.logger.info({ userId: ctx.chat.id }, "bot: user unblocked the bot");
-  }
-});
+export function createMembershipFeature(): Composer<BotContext> {
+  const feature = new Composer<BotContext>();
+  feature.chatType("private").on("my_chat_member", async (ctx) => {
+    const status = ctx.myChatMember.new_chat_member.status;
+    if (status === "kicked" || status === "left") {
+      await ctx.deps.users.markInactive(ctx.chat.id);
+      ctx.logger.info({ userId: ctx.chat.id }, "bot: user blocked the bot");
+    } else {
+      await ctx.deps.users.markActive(ctx.chat.id);
+      ctx.logger.info({ userId: ctx.chat.id }, "bot: user unblocked the bot");
+    }
+  });
+  return feature;
+}

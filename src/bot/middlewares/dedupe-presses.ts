@@ -1,3 +1,4 @@
+import { type Clock, systemClock } from "../../clock.js";
 import type { MiddlewareFn } from "grammy";
 import type { BotContext } from "../context.js";
 
@@ -5,8 +6,8 @@ import type { BotContext } from "../context.js";
 export interface DedupePressesOptions {
   /** How long the same press on the same message counts as a repeat, in milliseconds. Defaults to 5,000. */
   windowMs?: number;
-  /** Clock in milliseconds. Defaults to `Date.now`. */
-  now?: () => number;
+  /** Clock in epoch milliseconds. Defaults to the system clock. */
+  now?: Clock;
 }
 
 /**
@@ -15,7 +16,7 @@ export interface DedupePressesOptions {
  * own as well; this spares the duplicate message of a "read in full" tapped twice.
  */
 export function dedupePresses(options: DedupePressesOptions = {}): MiddlewareFn<BotContext> {
-  const { windowMs = 5_000, now = Date.now } = options;
+  const { windowMs = 5_000, now = systemClock } = options;
   const recent = new Map<string, number>();
   return async (ctx, next) => {
     const query = ctx.callbackQuery;

@@ -1,3 +1,4 @@
+import { type Clock, systemClock } from "../../clock.js";
 import type { MiddlewareFn } from "grammy";
 import type { BotContext } from "../context.js";
 
@@ -7,8 +8,8 @@ export interface RateLimitOptions {
   limit?: number;
   /** Length of the window in milliseconds. Defaults to 10,000. */
   windowMs?: number;
-  /** Clock in milliseconds. Defaults to `Date.now`. */
-  now?: () => number;
+  /** Clock in epoch milliseconds. Defaults to the system clock. */
+  now?: Clock;
 }
 
 interface Window {
@@ -29,7 +30,7 @@ const SWEEP_EVERY_UPDATES = 10_000;
  * bot.use(rateLimit({ limit: 8, windowMs: 10_000 }));
  */
 export function rateLimit(options: RateLimitOptions = {}): MiddlewareFn<BotContext> {
-  const { limit = 8, windowMs = 10_000, now = Date.now } = options;
+  const { limit = 8, windowMs = 10_000, now = systemClock } = options;
   const windows = new Map<number, Window>();
   let seen = 0;
   return async (ctx, next) => {

@@ -8,7 +8,7 @@ import type { BotContext } from "../context.js";
 export function trackUser(): MiddlewareFn<BotContext> {
   return async (ctx, next) => {
     if (ctx.chat?.type === "private" && ctx.from && !ctx.from.is_bot && !ctx.myChatMember) {
-      await ctx.deps.users.touch(ctx.from.id, new Date(ctx.deps.now?.() ?? Date.now()));
+      await ctx.deps.users.touch(ctx.from.id, new Date(ctx.now()));
     }
     return next();
   };
