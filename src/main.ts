@@ -183,11 +183,15 @@ async function main(): Promise<void> {
   });
 }
 
+/** Shortest password scrubbed from logs on its own: a shorter one would also scrub ordinary words. */
+const MIN_SCRUBBED_PASSWORD_CHARS = 8;
+
 /** The password part of a database URL, so that it is scrubbed from logs even when it appears alone. */
 function passwordOf(url: string | undefined): string | undefined {
   if (!url) return undefined;
   try {
-    return decodeURIComponent(new URL(url).password) || undefined;
+    const password = decodeURIComponent(new URL(url).password);
+    return password.length >= MIN_SCRUBBED_PASSWORD_CHARS ? password : undefined;
   } catch {
     return undefined;
   }
