@@ -11,7 +11,8 @@ import { loadCorpus } from "../src/corpus/load-corpus.js";
 import { createEngine } from "../src/index/engine.js";
 import type { CorpusDoc } from "../src/index/types.js";
 import { createDeliveryWorker } from "../src/jobs/deliver-outbox.js";
-import { contentHash, createFetchSources } from "../src/jobs/fetch-sources.js";
+import { createFetchSources } from "../src/jobs/fetch-sources.js";
+import { contentHash } from "../src/jobs/record-item.js";
 import { registerPushSenders } from "../src/jobs/push-senders.js";
 import { openDatabase } from "../src/storage/database.js";
 import { createPushStores } from "../src/storage/push-stores.js";
@@ -96,7 +97,7 @@ async function benchBroadcast(subscribers: number, ratePerSecond = 25) {
   const seconds = (performance.now() - started) / 1000;
   const delivered = [...fake.received.values()].length;
   const duplicates = [...fake.received.values()].reduce((s, n) => s + n - 1, 0);
-  const counts = (await stores.outbox.counts());
+  const counts = await stores.outbox.counts();
   await fake.close();
   rmSync(dir, { recursive: true, force: true });
   return { subscribers, ratePerSecond, seconds, rate: delivered / seconds, rejected: fake.rejected(), lost: subscribers - delivered, duplicates, failed: counts.failed };

@@ -56,6 +56,27 @@ export async function decodeButton<T extends { row: number }>(ctx: BotContext, c
   return { row, press };
 }
 
+/**
+ * A paging button pressed: decodes it, checks the page is one of the row's `pageCount(row)` pages,
+ * answers the press and stores the page. Returns undefined when there is nothing to show: a stale
+ * button (answered as such), or the page already shown (pressed twice).
+ */
+export async function turnPage(
+  ctx: BotContext,
+  codec: CallbackCodec<{ row: number; page: number }>,
+  pageCount: (row: LoggedQuestion) => number,
+): Promise<{ row: LoggedQuestion; page: number } | undefined> {
+  const button = await decodeButton(ctx, codec);
+  if (!button) return undefined;
+  const { row, press: { page } } = button;
+  if (page < 0 || page >= pageCount(row)) {
+    await answerStale(ctx);
+    return undefined;
+  }
+  await ctx.answerCallbackQuery();
+  return (await ctx.deps.questions.setPage(row.id, page)) ? { row, page } : undefined;
+}
+
 /** Answers a button press that no longer means anything. */
 export async function answerStale(ctx: BotContext): Promise<void> {
   await ctx.answerCallbackQuery({ text: ctx.t("button-stale") });

@@ -24,7 +24,7 @@ export async function logList(
     hits: docIds.slice(0, LIST_LIMIT),
     latencyMs: ctx.now() - started,
   };
-  const id = (await ctx.deps.questions.log(entry, new Date(ctx.now())));
+  const id = await ctx.deps.questions.log(entry, new Date(ctx.now()));
   return { ...entry, id, feedback: null, page: 0, createdAt: "" };
 }
 

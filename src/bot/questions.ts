@@ -24,7 +24,7 @@ export async function answerQuestion(ctx: BotContext, text: string): Promise<voi
   const result = await callEngine(ctx, () => ctx.deps.engine.ask(question, { top: ASK_TOP }));
   if (!result) return;
   const latencyMs = ctx.now() - started;
-  const row = (await logQuestion(ctx, question, result, latencyMs));
+  const row = await logQuestion(ctx, question, result, latencyMs);
   ctx.logger.info({ questionId: row.id, answered: row.answered, latencyMs }, "bot: question");
   await replyScreen(ctx, renderAnswer(screenDeps(ctx), row, result.answer, 0));
 }
@@ -42,6 +42,6 @@ async function logQuestion(ctx: BotContext, question: string, result: AskResult,
     hits,
     latencyMs,
   };
-  const id = (await ctx.deps.questions.log(entry, new Date(ctx.now())));
+  const id = await ctx.deps.questions.log(entry, new Date(ctx.now()));
   return { ...entry, id, feedback: null, page: 0, createdAt: "" };
 }

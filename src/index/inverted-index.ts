@@ -236,11 +236,6 @@ export class InvertedIndex {
     this.totalLength -= this.lengths.data[doc]!;
   }
 
-  /** Whether the document is removed. */
-  isRemoved(doc: number): boolean {
-    return this.removed[doc] === 1;
-  }
-
   /** Ends the build: sorts the postings by term into the compact arrays. */
   freeze(): void {
     const building = this.building;

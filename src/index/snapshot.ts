@@ -93,11 +93,6 @@ export function encodeSnapshot<M>(state: EngineState, meta: M): Buffer[] {
   return chunks;
 }
 
-/** Reads only the metadata of a snapshot (to check it is for this corpus) without decoding the rest. */
-export function readSnapshotMeta<M>(bytes: Uint8Array): M {
-  return readHeader<M>(bytes).header.meta;
-}
-
 /** Decodes snapshot bytes; throws {@link SnapshotError} when they are truncated or inconsistent. */
 export function decodeSnapshot<M>(bytes: Uint8Array): { state: EngineState; meta: M } {
   const { header, base } = readHeader<M>(bytes);

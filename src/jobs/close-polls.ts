@@ -33,12 +33,12 @@ export async function closePoll(
   pollId: number,
   reason: "hand" | "deadline",
 ): Promise<CloseOutcome> {
-  const poll = (await deps.polls.getPoll(pollId));
+  const poll = await deps.polls.getPoll(pollId);
   if (!poll) return { status: "not-found" };
   if (!(await deps.polls.closePoll(pollId, new Date(deps.now())))) {
     return poll.status === "closed" ? { status: "already-closed" } : { status: "not-open" };
   }
-  const copies = (await queueCopyClosing(deps.delivery, pollId));
+  const copies = await queueCopyClosing(deps.delivery, pollId);
   deps.logger.info({ pollId, reason, copies }, "polls: poll closed");
   if (deps.staffChatId !== undefined) {
     const t = deps.report.translator(deps.staffLocale);

@@ -1,7 +1,9 @@
 import type { Api } from "grammy";
 import type { Logger } from "../logger.js";
 import type { Campaign, CampaignProgress, OutboxRow, OutboxStore } from "../storage/outbox-store.js";
-import { classifySendError } from "./send-errors.js";
+import { type Clock, MINUTE_MS, systemClock } from "../clock.js";
+import { createCampaignReporter } from "./campaign-reporter.js";
+import { recordSendFailure, type SendFailureDeps } from "./record-send-failure.js";
 
 /** The part of the Bot API the delivery worker and its senders may use. */
 export type OutboxApi = Pick<Api, "sendMessage" | "sendPoll" | "sendPhoto" | "editMessageText">;
@@ -55,8 +57,8 @@ export interface DeliveryWorkerDeps {
   api: OutboxApi;
   outbox: OutboxStore;
   logger: Logger;
-  /** Current time, epoch milliseconds. Defaults to `Date.now`. */
-  now?: () => number;
+  /** Defaults to the system clock. */
+  now?: Clock;
 }
 
 /** The delivery worker: sends the outbox, one row at a time per chat, within Telegram's limits. */
@@ -93,14 +95,10 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  */
 export function createDeliveryWorker(deps: DeliveryWorkerDeps, options: DeliveryWorkerOptions = {}): DeliveryWorker {
   const { api, outbox, logger } = deps;
-  const now = deps.now ?? Date.now;
+  const now = deps.now ?? systemClock;
   const intervalMs = 1000 / (options.ratePerSecond ?? 25);
   const perChatMs = options.perChatIntervalMs ?? 1000;
   const concurrency = Math.max(1, options.concurrency ?? 4);
-  const giveUpAfterMs = options.giveUpAfterMs ?? 15 * 60_000;
-  const retryBaseMs = options.retryBaseMs ?? 1000;
-  const retryMaxMs = options.retryMaxMs ?? 60_000;
-  const progressIntervalMs = options.progressIntervalMs ?? 3000;
   const idleMs = options.idleMs ?? 1000;
 
   const senders = new Map<string, Sender>();
@@ -111,17 +109,31 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps, options: Delivery
   const inFlight = new Map<number, Promise<void>>();
   const busyChats = new Set<number>();
   const lastSentToChat = new Map<number, number>();
-  const dirtyCampaigns = new Set<number>();
   let nextSlot = 0;
   let pausedUntil = 0;
-  let lastProgressAt = 0;
   let running = false;
   let loop: Promise<void> | null = null;
   let wakeUp: (() => void) | null = null;
   // Set by wake() so that a wake-up arriving while the loop is busy is not lost.
   let wakeRequested = false;
 
-  const backoff = (attempts: number) => Math.min(retryMaxMs, retryBaseMs * 2 ** Math.max(0, attempts - 1));
+  const campaigns = createCampaignReporter({
+    api,
+    outbox,
+    logger,
+    now,
+    hooks: campaignHooks,
+    intervalMs: options.progressIntervalMs ?? 3000,
+  });
+  const failures: SendFailureDeps = {
+    outbox,
+    now,
+    blockedHooks,
+    pauseUntil: (epochMs) => void (pausedUntil = Math.max(pausedUntil, epochMs)),
+    giveUpAfterMs: options.giveUpAfterMs ?? 15 * MINUTE_MS,
+    retryBaseMs: options.retryBaseMs ?? 1000,
+    retryMaxMs: options.retryMaxMs ?? MINUTE_MS,
+  };
 
   async function sendRow(row: OutboxRow): Promise<void> {
     const sender = senders.get(row.kind);
@@ -135,78 +147,20 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps, options: Delivery
     try {
       result = await sender(api, row.chatId, row.payload, row);
     } catch (err) {
-      await handleFailure(row, err, log);
+      campaigns.touch(row.campaignId);
+      await recordSendFailure(failures, row, err, log);
       return;
     } finally {
       lastSentToChat.set(row.chatId, now());
     }
     const messageId = (result as { message_id?: unknown } | null)?.message_id;
     await outbox.markSent(row.id, now(), typeof messageId === "number" ? messageId : null);
-    if (row.campaignId !== null) dirtyCampaigns.add(row.campaignId);
+    campaigns.touch(row.campaignId);
     for (const hook of afterSend.get(row.kind) ?? []) {
       try {
         await hook(row, result);
       } catch (err) {
         log.error({ err }, "outbox: after-send hook failed");
-      }
-    }
-  }
-
-  async function handleFailure(row: OutboxRow, err: unknown, log: Logger): Promise<void> {
-    const failure = classifySendError(err);
-    const t = now();
-    if (row.campaignId !== null) dirtyCampaigns.add(row.campaignId);
-    switch (failure.action) {
-      case "blocked": {
-        await outbox.markBlocked(row.id, t, failure.reason);
-        log.info({ reason: failure.reason }, "outbox: chat refused the bot; marked inactive");
-        for (const hook of blockedHooks) {
-          Promise.resolve(hook(row.chatId, failure.reason)).catch((e: unknown) =>
-            log.error({ err: e }, "outbox: blocked hook failed"),
-          );
-        }
-        return;
-      }
-      case "flood":
-        // A 429 in a broadcast is about the whole bot, not one chat: everyone waits it out.
-        pausedUntil = Math.max(pausedUntil, t + failure.retryAfterMs);
-        await outbox.retryLater(row.id, t + failure.retryAfterMs, failure.reason, false, t);
-        log.warn({ retryAfterMs: failure.retryAfterMs }, "outbox: flood limit hit; pausing");
-        return;
-      case "retry": {
-        const first = row.firstAttemptAt ?? t;
-        if (t - first >= giveUpAfterMs) {
-          await outbox.markFailed(row.id, t, `gave up after ${row.attempts + 1} attempts: ${failure.reason}`);
-          log.warn({ reason: failure.reason }, "outbox: send given up");
-        } else {
-          await outbox.retryLater(row.id, t + backoff(row.attempts + 1), failure.reason, true, t);
-          log.warn({ reason: failure.reason, attempts: row.attempts + 1 }, "outbox: send failed; will retry");
-        }
-        return;
-      }
-      case "fail":
-        await outbox.markFailed(row.id, t, failure.reason);
-        log.warn({ reason: failure.reason }, "outbox: send refused by Telegram; given up");
-    }
-  }
-
-  async function reportProgress(force: boolean): Promise<void> {
-    if (!force && now() - lastProgressAt < progressIntervalMs) return;
-    lastProgressAt = now();
-    const ids = [...dirtyCampaigns];
-    dirtyCampaigns.clear();
-    for (const id of ids) {
-      const campaign = (await outbox.getCampaign(id));
-      if (!campaign || campaign.finishedAt !== null) continue;
-      const progress = (await outbox.campaignProgress(id));
-      const finished = progress.pending === 0;
-      if (finished) (await outbox.finishCampaign(id, now()));
-      const hook = campaignHooks.get(campaign.kind);
-      if (!hook) continue;
-      try {
-        await hook(api, campaign, progress, finished);
-      } catch (err) {
-        logger.error({ err, campaignId: id }, "outbox: campaign progress report failed");
       }
     }
   }
@@ -277,7 +231,7 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps, options: Delivery
       let wait: number;
       try {
         wait = await pump();
-        await reportProgress(false);
+        await campaigns.report(false);
       } catch (err) {
         logger.error({ err }, "outbox: delivery loop failed; retrying");
         wait = idleMs;
@@ -313,14 +267,10 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps, options: Delivery
       if (running) return;
       running = true;
       // Campaigns left open by a crash are reported again once their rows move.
-      loop = (async () => {
-        try {
-          for (const c of await outbox.openCampaigns()) dirtyCampaigns.add(c.id);
-        } catch (err) {
-          logger.error({ err }, "outbox: open campaigns not read");
-        }
-        await run();
-      })();
+      loop = campaigns
+        .touchOpen()
+        .catch((err: unknown) => logger.error({ err }, "outbox: open campaigns not read"))
+        .then(() => run());
     },
     wake() {
       wakeRequested = true;
@@ -331,12 +281,12 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps, options: Delivery
       wakeUp?.();
       await loop;
       await Promise.all(inFlight.values());
-      await reportProgress(true);
+      await campaigns.report(true);
     },
     async drain(untilMs = 0) {
       draining = true;
       try {
-        for (const c of (await outbox.openCampaigns())) dirtyCampaigns.add(c.id);
+        await campaigns.touchOpen();
         const deadline = now() + untilMs;
         for (;;) {
           const wait = await pump();
@@ -347,7 +297,7 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps, options: Delivery
           await sleep(Math.min(Number.isFinite(wait) ? wait : idleMs, idleMs));
         }
         await Promise.all(inFlight.values());
-        await reportProgress(true);
+        await campaigns.report(true);
       } finally {
         draining = false;
       }

@@ -66,9 +66,9 @@ export async function pollRecipients(deps: Pick<PollDeliveryDeps, "recipients">,
  * draft (the preview's send button pressed twice).
  */
 export async function sendPoll(deps: PollDeliveryDeps, pollId: number, staffUserId: number): Promise<number | null> {
-  const poll = (await deps.polls.getPoll(pollId));
+  const poll = await deps.polls.getPoll(pollId);
   if (!poll || !(await deps.polls.openPoll(pollId, new Date(deps.now())))) return null;
-  const recipients = (await pollRecipients(deps, poll));
+  const recipients = await pollRecipients(deps, poll);
   const now = deps.now();
   const campaignId = (await deps.outbox.createCampaign(
     { kind: POLL_KIND, label: String(pollId), reportChatId: deps.staffChatId ?? null, createdBy: staffUserId },
@@ -93,7 +93,7 @@ export async function sendPoll(deps: PollDeliveryDeps, pollId: number, staffUser
 
 /** Queues the closing edit of every copy of a poll not yet closed; returns how many. */
 export async function queueCopyClosing(deps: PollDeliveryDeps, pollId: number): Promise<number> {
-  const copies = (await deps.polls.listCopies(pollId, true));
+  const copies = await deps.polls.listCopies(pollId, true);
   await deps.outbox.enqueue(
     copies.map((copy) => ({
       kind: POLL_CLOSE_KIND,
@@ -114,7 +114,7 @@ export async function queueCopyClosing(deps: PollDeliveryDeps, pollId: number): 
 export function registerPollDelivery(worker: DeliveryWorker, deps: PollDeliveryDeps): void {
   worker.registerSender(POLL_KIND, async (api, chatId, payload) => {
     const { pollId, locale } = payload as PollPayload;
-    const poll = (await deps.polls.getPoll(pollId));
+    const poll = await deps.polls.getPoll(pollId);
     if (!poll || poll.status !== "open") throw new GiveUpSendError(`poll-delivery: poll ${pollId} is no longer open; copy not sent`);
     const message = buildPollMessage(poll, deps.translator(locale), deps.timeZone);
     return api.sendMessage(chatId, message.text, {
@@ -133,7 +133,7 @@ export function registerPollDelivery(worker: DeliveryWorker, deps: PollDeliveryD
 
   worker.registerSender(POLL_CLOSE_KIND, async (api, chatId, payload) => {
     const { pollId, locale, messageId } = payload as PollClosePayload;
-    const results = (await deps.polls.results(pollId));
+    const results = await deps.polls.results(pollId);
     if (!results) throw new GiveUpSendError(`poll-delivery: poll ${pollId} is gone; copy not closed`);
     const text = buildClosedPollMessage(
       { ...results, question: results.poll.question, options: results.poll.options },

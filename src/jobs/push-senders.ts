@@ -41,7 +41,7 @@ export function registerPushSenders(worker: DeliveryWorker, deps: PushSendersDep
   const now = deps.now ?? systemClock;
   worker.registerSender("item", async (api, chatId, payload) => {
     const { itemId, lang } = payload as ItemPayload;
-    const item = (await deps.items.get(itemId));
+    const item = await deps.items.get(itemId);
     if (!item) throw new GiveUpSendError(`push: item ${itemId} is gone; not sent`);
     const message = renderItemMessage(item, leadOf(item.body), deps.translator((await deps.languageOf?.(chatId)) ?? (lang || DEFAULT_LOCALE)));
     return api.sendMessage(chatId, message.text, {

@@ -38,8 +38,8 @@ export function createSendDigest(deps: SendDigestDeps): () => Promise<number> {
     let chats = 0;
     for (const chatId of (await deps.subscriptions.digestChats())) {
       try {
-        const sub = (await deps.subscriptions.get(chatId));
-        const ids = (await deps.subscriptions.digestItems(chatId));
+        const sub = await deps.subscriptions.get(chatId);
+        const ids = await deps.subscriptions.digestItems(chatId);
         const items = (await Promise.all(ids.map((id) => deps.items.get(id)))).filter((i): i is StoredItem => i !== undefined);
         await deps.transaction(async (tx) => {
           if (sub?.active && items.length > 0) {

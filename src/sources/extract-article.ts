@@ -16,7 +16,7 @@ export interface ExtractedArticle {
 const CHROME_MARKERS = /^(Các tin khác|Tin liên quan|VĂN BẢN MỚI|THĂM DÒ Ý KIẾN|\d+ người đã tham gia bình chọn)\b/imu;
 
 /** Plain text of an HTML fragment, paragraphs kept as lines. */
-export function htmlToText(html: string): string {
+export function webPageToText(html: string): string {
   if (!html.includes("<")) return squeeze(html.replace(/&nbsp;/g, " "));
   const $ = load(html);
   $("script, style, noscript").remove();
@@ -45,7 +45,7 @@ export function extractArticle(html: string, url: string, select: Partial<HtmlSe
   let body = "";
   if (select.articleBody) {
     const parts = $(select.articleBody)
-      .map((_, el) => htmlToText($.html(el) ?? ""))
+      .map((_, el) => webPageToText($.html(el) ?? ""))
       .get();
     body = parts.join("\n");
   } else {
@@ -53,9 +53,9 @@ export function extractArticle(html: string, url: string, select: Partial<HtmlSe
     const article = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], { charThreshold: 200 }).parse();
     if (article) {
       title ||= (article.title ?? "").trim();
-      body = htmlToText(article.content ?? "");
+      body = webPageToText(article.content ?? "");
     }
-    if (!body) body = htmlToText($("body").html() ?? "");
+    if (!body) body = webPageToText($("body").html() ?? "");
   }
   title ||= $("title").text().replace(/\s+/g, " ").trim();
   body = cutChrome(body);
@@ -63,7 +63,7 @@ export function extractArticle(html: string, url: string, select: Partial<HtmlSe
   let stamp = parseVietnameseDate(pick(select.articleDate));
   if (!stamp.date) {
     // Look for a time stamp line near the top of the page text, as on the seed page.
-    const head = htmlToText($("body").html() ?? "").split("\n").slice(0, 30);
+    const head = webPageToText($("body").html() ?? "").split("\n").slice(0, 30);
     for (const line of head) {
       if (line.length > 60) continue;
       const parsed = parseVietnameseDate(line);

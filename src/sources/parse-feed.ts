@@ -1,5 +1,6 @@
+import type { DocType } from "../index/types.js";
 import { parseFeed } from "@rowanmanning/feed-parser";
-import { htmlToText } from "./extract-article.js";
+import { webPageToText } from "./extract-article.js";
 import { dateParts, findDocumentNumber, type SourceItem } from "./source-item.js";
 
 /**
@@ -8,7 +9,7 @@ import { dateParts, findDocumentNumber, type SourceItem } from "./source-item.js
  * @example
  * parseFeedItems(xml, { timeZone: "Asia/Ho_Chi_Minh", topics: [] });
  */
-export function parseFeedItems(xml: string, options: { timeZone: string; topics: string[]; kind: "news" | "document" }): SourceItem[] {
+export function parseFeedItems(xml: string, options: { timeZone: string; topics: string[]; kind: DocType }): SourceItem[] {
   let feed: ReturnType<typeof parseFeed>;
   try {
     feed = parseFeed(xml);
@@ -17,9 +18,9 @@ export function parseFeedItems(xml: string, options: { timeZone: string; topics:
   }
   const items: SourceItem[] = [];
   for (const entry of feed.items) {
-    const title = htmlToText(entry.title ?? "").replace(/\s+/g, " ").trim();
+    const title = webPageToText(entry.title ?? "").replace(/\s+/g, " ").trim();
     if (!title) continue;
-    const body = htmlToText(entry.content ?? entry.description ?? "");
+    const body = webPageToText(entry.content ?? entry.description ?? "");
     const { date, time } = dateParts(entry.published ?? entry.updated ?? null, options.timeZone);
     const topics = [
       ...options.topics,
@@ -34,7 +35,7 @@ export function parseFeedItems(xml: string, options: { timeZone: string; topics:
       time,
       number: options.kind === "document" ? findDocumentNumber(title) : null,
       issuer: null,
-      topics: [...new Set(topics)],
+      tags: [...new Set(topics)],
     });
   }
   return items;

@@ -1,22 +1,17 @@
+import type { CorpusDoc } from "../index/types.js";
 import { localDateTime } from "../time-zone.js";
 
-/** One article or document as a source gives it, before deduplication. */
-export interface SourceItem {
+/**
+ * One article or document as a source gives it, before deduplication: the fields of the one document
+ * shape ({@link CorpusDoc}) that a source can know, plus the feed's own id. Recording it adds the
+ * rest (`StoredItem`), and the search index reads it back as a `CorpusDoc` (`itemToDoc`).
+ */
+export type SourceItem = Pick<CorpusDoc, "url" | "title" | "body" | "date" | "number" | "issuer" | "tags"> & {
   /** The feed's own id of the item (RSS `guid`, Atom `id`), when it has one. */
   guid: string | null;
-  url: string | null;
-  title: string;
-  /** Plain text of the article (or the feed's summary when that is all there is). */
-  body: string;
-  /** Publication date `YYYY-MM-DD`, when known. */
-  date: string | null;
   /** Time of day `HH:MM`, when the source shows it. */
   time: string | null;
-  /** Official number of a document (`123/QĐ-UBND`), when found. */
-  number: string | null;
-  issuer: string | null;
-  topics: string[];
-}
+};
 
 const pad = (n: number) => String(n).padStart(2, "0");
 

@@ -1,31 +1,27 @@
 import type { Selectable } from "kysely";
+import type { DocType } from "../index/types.js";
+import type { SourceItem } from "../sources/source-item.js";
 import type { Db } from "./database.js";
 import type { PushItemsTable } from "./schema.js";
 
-/** Kind of an item: a news article or an official document. */
-export type ItemKind = "news" | "document";
+/** Kind of an item: a news article or an official document (the corpus's {@link DocType}). */
+export type ItemKind = DocType;
 
-/** An article or document recorded from a source. */
-export interface StoredItem {
+/**
+ * An article or document recorded from a source: the {@link SourceItem} (itself the fields of the
+ * corpus's document shape a source can know) with what recording adds.
+ */
+export type StoredItem = SourceItem & {
   id: number;
   /** The id the item has in the search engine. */
   docId: string;
   source: string;
-  guid: string | null;
-  url: string | null;
   contentHash: string;
   kind: ItemKind;
-  title: string;
-  body: string;
-  date: string | null;
-  time: string | null;
-  number: string | null;
-  issuer: string | null;
-  tags: string[];
   /** Whether it was news to subscribers (false: present at the source's first fetch). */
   pushed: boolean;
   createdAt: number;
-}
+};
 
 /** An item to record. */
 export type NewItem = Omit<StoredItem, "id" | "createdAt">;

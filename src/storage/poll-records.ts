@@ -139,11 +139,6 @@ export function createPollRecordsStore(db: Db) {
       return rows.map((r) => r.id);
     },
 
-    /** Every open poll, oldest first. */
-    async listOpenPolls(): Promise<Poll[]> {
-      return Promise.all((await openRows()).map((r) => toPoll(db, r)));
-    },
-
     /** Poll figures for `/thongke`. */
     async stats(): Promise<PollStats> {
       const counted = await db

@@ -38,7 +38,7 @@ describe("asking a question", () => {
     };
     const t = await createHandlerBot({ engine: withAsk(engine, slowAsk), now: () => time });
     await t.say("Đông Hà có bao nhiêu đảng viên?");
-    const [row] = (await t.deps.questions.recent(1));
+    const [row] = await t.deps.questions.recent(1);
     expect(row).toMatchObject({ userId: 1001, chatId: 1001, kind: "ask", answered: true, docId: "dongha-2024-05-22" });
     expect(row!.hits[0]).toBe("dongha-2024-05-22");
     expect(row!.latencyMs).toBe(37);

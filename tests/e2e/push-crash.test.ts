@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { contentHash } from "../../src/jobs/fetch-sources.js";
+import { contentHash } from "../../src/jobs/record-item.js";
 import { openDatabase } from "../../src/storage/database.js";
 import { createPushStores } from "../../src/storage/push-stores.js";
 import { type FakeBotApi, startFakeBotApi } from "../support/fake-bot-api.js";

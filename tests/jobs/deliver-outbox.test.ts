@@ -133,7 +133,7 @@ describe("delivery worker", () => {
     const { outbox, rec, worker } = await setup();
     const reports: Array<{ sent: number; blocked: number; finished: boolean }> = [];
     worker.onCampaignProgress("text", (_api, _c, p, finished) => void reports.push({ sent: p.sent, blocked: p.blocked, finished }));
-    const id = (await outbox.createCampaign({ kind: "text", label: "hello", reportChatId: -1 }, 0));
+    const id = await outbox.createCampaign({ kind: "text", label: "hello", reportChatId: -1 }, 0);
     rec.failNext({ code: 403, description: "Forbidden: user is deactivated" }, { chatId: 3 });
     await outbox.enqueue([1, 2, 3].map((chatId) => ({ kind: "text", ref: `c${id}`, chatId, payload: { text: "x" }, campaignId: id })), 0);
     await worker.drain();

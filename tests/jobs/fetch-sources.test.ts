@@ -66,7 +66,7 @@ describe("fetching sources", () => {
     server.set("/rss", { body: rssOf((items.slice(0, 6))) });
     const [report] = await s.fetchSources();
     expect(report).toMatchObject({ outcome: "new-items", newItems: 2 });
-    const rows = (await s.outbox.due(Date.now(), 10));
+    const rows = await s.outbox.due(Date.now(), 10);
     expect((await Promise.all(rows.map(async (r) => (await s.items.get((r.payload as { itemId: number }).itemId))!.title)))).toEqual([items[1]!.title, items[0]!.title]);
     await s.fetchSources();
     expect((await s.outbox.due(Date.now(), 10))).toHaveLength(2);
@@ -269,7 +269,7 @@ describe("matching new items to subscribers", () => {
     s.setClock(Date.parse("2024-05-22T16:30:00Z")); // 23:30 in Đông Hà
     server.set("/rss", { body: rssOf((items.slice(0, 1))) });
     await s.fetchSources();
-    const rows = (await s.outbox.due(Number.MAX_SAFE_INTEGER, 10));
+    const rows = await s.outbox.due(Number.MAX_SAFE_INTEGER, 10);
     expect(rows.find((r) => r.chatId === 40)!.notBefore).toBe(Date.parse("2024-05-22T23:00:00Z"));
     expect(rows.find((r) => r.chatId === 41)!.notBefore).toBe(0);
   });

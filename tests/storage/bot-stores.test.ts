@@ -42,14 +42,14 @@ describe.each(DIALECTS)("question store on %s", (dialect) => {
 
   it("logs a question and reads it back", async () => {
     const questions = createQuestionStore(db());
-    const id = (await questions.log(entry, new Date("2026-01-01T00:00:00Z")));
+    const id = await questions.log(entry, new Date("2026-01-01T00:00:00Z"));
     expect((await questions.get(id))).toEqual({ ...entry, id, feedback: null, page: 0, createdAt: "2026-01-01T00:00:00.000Z" });
     expect((await questions.get(id + 1))).toBeUndefined();
   });
 
   it("records the same feedback once and a change of mind", async () => {
     const questions = createQuestionStore(db());
-    const id = (await questions.log(entry));
+    const id = await questions.log(entry);
     expect((await questions.setFeedback(id, "up"))).toBe(true);
     expect((await questions.setFeedback(id, "up"))).toBe(false);
     expect((await questions.setFeedback(id, "down"))).toBe(true);
@@ -58,7 +58,7 @@ describe.each(DIALECTS)("question store on %s", (dialect) => {
 
   it("moves to a page once", async () => {
     const questions = createQuestionStore(db());
-    const id = (await questions.log(entry));
+    const id = await questions.log(entry);
     expect((await questions.setPage(id, 1))).toBe(true);
     expect((await questions.setPage(id, 1))).toBe(false);
   });
@@ -66,7 +66,7 @@ describe.each(DIALECTS)("question store on %s", (dialect) => {
   it("lists recent and unanswered questions and counts them", async () => {
     const questions = createQuestionStore(db());
     await questions.log(entry, new Date("2026-01-01T00:00:00Z"));
-    const b = (await questions.log({ ...entry, answered: false, docId: null, question: "xyz" }, new Date("2026-01-02T00:00:00Z")));
+    const b = await questions.log({ ...entry, answered: false, docId: null, question: "xyz" }, new Date("2026-01-02T00:00:00Z"));
     await questions.log({ ...entry, kind: "search" }, new Date("2026-01-02T00:00:00Z"));
     await questions.setFeedback(b, "down");
     expect((await questions.recent(10)).map((q) => q.question)).toEqual(["xyz", entry.question]);

@@ -68,7 +68,7 @@ describe.each(DIALECTS)("insight store on %s", (dialect) => {
   });
 
   it("lists poll audiences without those who turned polls off or blocked the bot", async () => {
-    const insight = (await seed(db()));
+    const insight = await seed(db());
     expect((await insight.pollAudience("subscribers"))).toEqual([
       { chatId: 1, locale: "vi" },
       { chatId: 5, locale: "vi" },

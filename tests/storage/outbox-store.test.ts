@@ -26,16 +26,16 @@ describe.each(DIALECTS)("outbox store on %s", (dialect) => {
       [1, 2, 3].map((i) => ({ kind: "item", ref: String(i), chatId: 7, payload: null })),
       0,
     );
-    const [first] = (await outbox.due(0, 1));
+    const [first] = await outbox.due(0, 1);
     expect((await outbox.markBlocked(first!.id, 1, "Forbidden: bot was blocked by the user"))).toBe(3);
     expect((await outbox.counts())).toMatchObject({ pending: 0, blocked: 3 });
   });
 
   it("counts a campaign's rows by status", async () => {
     const outbox = createOutboxStore(db());
-    const id = (await outbox.createCampaign({ kind: "announcement", label: "test", reportChatId: -100 }, 0));
+    const id = await outbox.createCampaign({ kind: "announcement", label: "test", reportChatId: -100 }, 0);
     await outbox.enqueue([1, 2, 3].map((chatId) => ({ kind: "announcement", ref: String(id), chatId, payload: null, campaignId: id })), 0);
-    const rows = (await outbox.due(0, 10));
+    const rows = await outbox.due(0, 10);
     await outbox.markSent(rows[0]!.id, 1, 10);
     await outbox.markFailed(rows[1]!.id, 1, "Bad Request: message is too long");
     expect((await outbox.campaignProgress(id))).toEqual({ total: 3, pending: 1, sent: 1, blocked: 0, failed: 1, cancelled: 0 });

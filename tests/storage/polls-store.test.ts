@@ -61,7 +61,7 @@ describe.each(DIALECTS)("polls store on %s", (dialect) => {
 
   it("keeps a draft out of voting until it is opened, and opens it once", async () => {
     const { polls } = openStore();
-    const poll = (await polls.createDraft(basePoll, T0));
+    const poll = await polls.createDraft(basePoll, T0);
     expect(poll).toMatchObject({ status: "draft", options: ["Xe máy", "Xe buýt", "Đi bộ"], anonymous: false });
     expect((await polls.toggleChoice(poll.id, { userId: 7 }, 0, at(1)))).toEqual({ status: "not-found" });
     expect((await polls.openPoll(poll.id, at(1)))).toBe(true);
@@ -174,7 +174,7 @@ describe.each(DIALECTS)("polls store on %s", (dialect) => {
     const target = await sharedTarget(dialect);
     const a = await openShared(target);
     const b = await openShared(target);
-    const poll = (await a.polls.createDraft(basePoll, T0));
+    const poll = await a.polls.createDraft(basePoll, T0);
     await a.polls.openPoll(poll.id, T0);
     const votes = Array.from({ length: 200 }, (_, i) => i);
     // Interleave both connections, each voter on both, as two bot processes would.
@@ -187,7 +187,7 @@ describe.each(DIALECTS)("polls store on %s", (dialect) => {
         await other.toggleChoice(poll.id, { userId: i }, (i + 1) % 3, at(2));
       }),
     );
-    const results = (await a.polls.results(poll.id));
+    const results = await a.polls.results(poll.id);
     expect(results?.participants).toBe(200);
     const expected = [0, 0, 0];
     for (const i of votes) expected[(i + 1) % 3]! += 1;
@@ -197,7 +197,7 @@ describe.each(DIALECTS)("polls store on %s", (dialect) => {
   it("keeps exact totals when processes with their own connections vote at once", async () => {
     const target = await sharedTarget(dialect);
     const { polls } = await openShared(target);
-    const poll = (await polls.createDraft(basePoll, T0));
+    const poll = await polls.createDraft(basePoll, T0);
     await polls.openPoll(poll.id, T0);
     const workerFile = fileURLToPath(new URL("../support/vote-worker.ts", import.meta.url));
     // Four processes; processes 0 and 1 share their voters, so the same people vote from two places at once.
@@ -216,7 +216,7 @@ describe.each(DIALECTS)("polls store on %s", (dialect) => {
         }),
     );
     await Promise.all(runs);
-    const results = (await polls.results(poll.id));
+    const results = await polls.results(poll.id);
     // Each voter ends on option 1: the shared voters + 2 × the others.
     expect(results).toMatchObject({ participants: 3 * VOTERS, counts: [0, 3 * VOTERS, 0] });
   }, 120_000);

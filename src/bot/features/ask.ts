@@ -3,7 +3,7 @@ import type { Message, MessageEntity } from "grammy/types";
 import { CALLBACKS } from "../../callback-data.js";
 import type { BotContext } from "../context.js";
 import { callEngine } from "../engine-call.js";
-import { answerStale, decodeButton, editScreen, screenDeps } from "../helpers.js";
+import { answerStale, decodeButton, editScreen, screenDeps, turnPage } from "../helpers.js";
 import { answerQuestion } from "../questions.js";
 import { answerPageCount, renderAnswer } from "../screens.js";
 
@@ -32,13 +32,9 @@ export function createAskFeature(): Composer<BotContext> {
     );
 
   feature.callbackQuery(CALLBACKS.answerPage.match, async (ctx) => {
-    const button = await decodeButton(ctx, CALLBACKS.answerPage);
-    if (!button) return;
-    const { row, press: { page } } = button;
-    if (page < 0 || page >= answerPageCount(row)) return answerStale(ctx);
-    await ctx.answerCallbackQuery();
-    // Pressed twice: the page is already shown, so there is nothing to do.
-    if (!(await ctx.deps.questions.setPage(row.id, page))) return;
+    const turned = await turnPage(ctx, CALLBACKS.answerPage, answerPageCount);
+    if (!turned) return;
+    const { row, page } = turned;
     let answer = null;
     if (page === 0 && row.answered) {
       const result = await callEngine(ctx, () => ctx.deps.engine.ask(row.question));
@@ -58,7 +54,7 @@ export function createAskFeature(): Composer<BotContext> {
       return;
     }
     const feedback = value === 1 ? "up" : "down";
-    const changed = (await ctx.deps.questions.setFeedback(row.id, feedback));
+    const changed = await ctx.deps.questions.setFeedback(row.id, feedback);
     // "Not what I asked" points to the other results and to asking differently.
     const key = !changed ? "feedback-already" : feedback === "up" ? "feedback-thanks" : "feedback-thanks-down";
     await ctx.answerCallbackQuery({ text: ctx.t(key) });

@@ -4,7 +4,7 @@ import type { BotContext } from "../context.js";
 import { escapeHtml } from "../../html.js";
 import { prepareQuestion } from "../format.js";
 import { callEngine } from "../engine-call.js";
-import { answerStale, decodeButton, editScreen, replyScreen, screenDeps } from "../helpers.js";
+import { editScreen, replyScreen, screenDeps, turnPage } from "../helpers.js";
 import { LIST_LIMIT, listHeader, logList } from "../lists.js";
 import { listPageCount, renderList } from "../screens.js";
 
@@ -18,14 +18,14 @@ export function createBrowseFeature(): Composer<BotContext> {
     const started = ctx.now();
     const found = await callEngine(ctx, () => ctx.deps.engine.search(query, { limit: LIST_LIMIT }));
     if (!found) return;
-    const row = (await logList(ctx, "search", query, found.hits.map((h) => h.doc.id), started));
+    const row = await logList(ctx, "search", query, found.hits.map((h) => h.doc.id), started);
     await replyScreen(ctx, renderList(screenDeps(ctx), row, listHeader(ctx, row), 0));
   });
 
   feature.command(["moi", "latest"], async (ctx) => {
     const started = ctx.now();
     const latest = ctx.deps.engine.latest({ type: "news", limit: LIST_LIMIT });
-    const row = (await logList(ctx, "latest", "", latest.docs.map((d) => d.id), started));
+    const row = await logList(ctx, "latest", "", latest.docs.map((d) => d.id), started);
     await replyScreen(ctx, renderList(screenDeps(ctx), row, listHeader(ctx, row), 0));
   });
 
@@ -34,29 +34,26 @@ export function createBrowseFeature(): Composer<BotContext> {
     const started = ctx.now();
     if (!number) {
       const latest = ctx.deps.engine.latest({ type: "document", limit: LIST_LIMIT });
-      const row = (await logList(ctx, "documents", "", latest.docs.map((d) => d.id), started));
+      const row = await logList(ctx, "documents", "", latest.docs.map((d) => d.id), started);
       return replyScreen(ctx, renderList(screenDeps(ctx), row, listHeader(ctx, row), 0));
     }
     const exact = ctx.deps.engine.byNumber(number);
     if (exact.length > 0) {
-      const row = (await logList(ctx, "number", number, exact.map((d) => d.id), started));
+      const row = await logList(ctx, "number", number, exact.map((d) => d.id), started);
       return replyScreen(ctx, renderList(screenDeps(ctx), row, listHeader(ctx, row), 0));
     }
     // No document carries that number: say so, and offer the texts that mention it.
     const found = await callEngine(ctx, () => ctx.deps.engine.search(number, { limit: LIST_LIMIT }));
     if (!found) return;
-    const row = (await logList(ctx, "search", number, found.hits.map((h) => h.doc.id), started));
+    const row = await logList(ctx, "search", number, found.hits.map((h) => h.doc.id), started);
     const header = `${ctx.t("number-not-found", { number: escapeHtml(number) })}\n\n${listHeader(ctx, row)}`;
     await replyScreen(ctx, renderList(screenDeps(ctx), row, header, 0));
   });
 
   feature.callbackQuery(CALLBACKS.listPage.match, async (ctx) => {
-    const button = await decodeButton(ctx, CALLBACKS.listPage);
-    if (!button) return;
-    const { row, press: { page } } = button;
-    if (page < 0 || page >= listPageCount(row)) return answerStale(ctx);
-    await ctx.answerCallbackQuery();
-    if (!(await ctx.deps.questions.setPage(row.id, page))) return;
+    const turned = await turnPage(ctx, CALLBACKS.listPage, listPageCount);
+    if (!turned) return;
+    const { row, page } = turned;
     await editScreen(ctx, renderList(screenDeps(ctx), row, listHeader(ctx, row), page));
   });
   return feature;

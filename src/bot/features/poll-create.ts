@@ -43,7 +43,7 @@ export function createPollCreateFeature(deps: PollsFeatureDeps): Composer<BotCon
 
   // Text answers to the flow's questions; anyone else's text goes on to the other features.
   feature.on("message:text", async (ctx, next) => {
-    const state = (await deps.polls.getDraftState(ctx.from.id));
+    const state = await deps.polls.getDraftState(ctx.from.id);
     if (!state || state.chatId !== ctx.chat.id || ctx.message.text.startsWith("/")) return next();
     const text = ctx.message.text.normalize("NFC").trim();
     switch (state.step) {
@@ -73,7 +73,7 @@ export function createPollCreateFeature(deps: PollsFeatureDeps): Composer<BotCon
   });
 
   feature.callbackQuery(CALLBACKS.pollFlow.match, async (ctx) => {
-    const state = (await deps.polls.getDraftState(ctx.from.id));
+    const state = await deps.polls.getDraftState(ctx.from.id);
     const press = CALLBACKS.pollFlow.decode(ctx.callbackQuery.data);
     if (!state || state.chatId !== ctx.chat?.id) return ctx.answerCallbackQuery({ text: ctx.t("polls-flow-expired") });
     await ctx.answerCallbackQuery();
@@ -102,7 +102,7 @@ export function createPollCreateFeature(deps: PollsFeatureDeps): Composer<BotCon
   feature.callbackQuery(CALLBACKS.pollCancel.match, staffOnly({ inStaffChat: true }), async (ctx) => {
     const press = CALLBACKS.pollCancel.decode(ctx.callbackQuery.data);
     if (!press) return ctx.answerCallbackQuery({ text: ctx.t("button-stale") });
-    const done = (await deps.polls.cancelDraft(press.pollId));
+    const done = await deps.polls.cancelDraft(press.pollId);
     await ctx.answerCallbackQuery();
     return ctx.editMessageText(ctx.t(done ? "polls-preview-cancelled" : "polls-preview-stale", { id: press.pollId }), { parse_mode: "HTML" });
   });
@@ -110,7 +110,7 @@ export function createPollCreateFeature(deps: PollsFeatureDeps): Composer<BotCon
   feature.callbackQuery(CALLBACKS.pollSend.match, staffOnly({ inStaffChat: true }), async (ctx) => {
     const press = CALLBACKS.pollSend.decode(ctx.callbackQuery.data);
     if (!press) return ctx.answerCallbackQuery({ text: ctx.t("button-stale") });
-    const count = (await sendPoll(deps.delivery, press.pollId, ctx.from.id));
+    const count = await sendPoll(deps.delivery, press.pollId, ctx.from.id);
     await ctx.answerCallbackQuery();
     await ctx.editMessageText(
       count === null ? ctx.t("polls-preview-stale", { id: press.pollId }) : ctx.t("polls-preview-sent", { id: press.pollId, count }),

@@ -50,7 +50,7 @@ export function createPollResultsFeature(deps: PollsFeatureDeps): Composer<BotCo
 async function pollFromArgument(ctx: BotContext, deps: PollsFeatureDeps): Promise<Poll | undefined> {
   const arg = typeof ctx.match === "string" ? ctx.match.trim() : "";
   if (arg === "") {
-    const latest = (await deps.polls.latestPoll());
+    const latest = await deps.polls.latestPoll();
     if (!latest) await ctx.reply(ctx.t("polls-none"));
     return latest;
   }

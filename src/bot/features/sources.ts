@@ -10,7 +10,7 @@ export function createSourcesFeature(push: PushBotDeps): Composer<BotContext> {
   feature.command(["nguon", "sources"], staffOnly(), async (ctx) => {
     const when = (ms: number | null) => (ms === null ? ctx.t("sources-never") : formatInstant(ms, push.timeZone));
     const states = new Map((await push.stores.sourceStates.all()).map((s) => [s.name, s]));
-    const counts = (await push.stores.items.countBySource());
+    const counts = await push.stores.items.countBySource();
     const names = [...push.sources.map((s) => ({ name: s.name, type: s.type })), ...(states.has("corpus") ? [{ name: "corpus", type: "corpus" }] : [])];
     if (names.length === 0) return void (await ctx.reply(ctx.t("sources-none")));
     const now = ctx.now();

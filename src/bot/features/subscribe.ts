@@ -47,7 +47,7 @@ export function createSubscribeFeature(push: PushBotDeps): Composer<BotContext> 
   });
 
   privateChat.command(["caidat", "settings"], async (ctx) => {
-    const sub = (await push.stores.subscriptions.get(ctx.chat.id));
+    const sub = await push.stores.subscriptions.get(ctx.chat.id);
     if (!sub || !sub.active) return void (await ctx.reply(ctx.t("settings-none"), { parse_mode: "HTML" }));
     const screen = renderSettings(ctx, sub, push);
     await ctx.reply(screen.text, { parse_mode: "HTML", reply_markup: screen.keyboard });
@@ -63,7 +63,7 @@ export function createSubscribeFeature(push: PushBotDeps): Composer<BotContext> 
     const now = ctx.now();
     const subs = push.stores.subscriptions;
     const A = SETTINGS_ACTION;
-    const topics = (await push.stores.items.topTopics(TOPICS_SHOWN));
+    const topics = await push.stores.items.topTopics(TOPICS_SHOWN);
     let screen: ReturnType<typeof renderSettings> | null = null;
     switch (press.action) {
       case A.news:
