@@ -1,11 +1,12 @@
 import type { MiddlewareFn } from "grammy";
 import type { ChatMember } from "grammy/types";
+import { MINUTE_MS } from "../clock.js";
 import { htmlToText } from "../html.js";
 import { CALLBACK_ANSWER_MAX_CHARS, truncate } from "../text-limits.js";
 import type { BotContext, BotDeps } from "./context.js";
 
 /** How long a staff membership answer from `getChatMember` is trusted. */
-export const STAFF_CACHE_MS = 60_000;
+export const STAFF_CACHE_MS = MINUTE_MS;
 
 /** Who the sender is to the staff group. */
 export type StaffStanding = "not-set-up" | "admin" | "member" | "outsider";

@@ -1,4 +1,5 @@
 import { createTask, validate, type ScheduledTask } from "node-cron";
+import { type Clock, systemClock } from "../clock.js";
 import type { Logger } from "../logger.js";
 
 /** A scheduled job: an async function run on its cron expression. Errors are logged, never fatal. */
@@ -16,6 +17,8 @@ export interface SchedulerOptions {
 /** Collaborators of {@link createScheduler}. */
 export interface SchedulerDeps {
   logger: Logger;
+  /** Defaults to the system clock. */
+  now?: Clock;
 }
 
 /** Named cron jobs that never overlap themselves, with a manual trigger. */
@@ -47,6 +50,7 @@ export function createScheduler(deps: SchedulerDeps, options: SchedulerOptions =
   const timeZone = options.timeZone ?? "Asia/Ho_Chi_Minh";
   const jobs = new Map<string, { cron: string; job: Job; task: ScheduledTask | null }>();
   const running = new Map<string, Promise<void>>();
+  const now = deps.now ?? systemClock;
   let started = false;
 
   async function run(name: string): Promise<JobOutcome> {
@@ -58,7 +62,7 @@ export function createScheduler(deps: SchedulerDeps, options: SchedulerOptions =
     }
     const log = deps.logger.child({ job: name });
     let outcome: JobOutcome = "done";
-    const startedAt = Date.now();
+    const startedAt = now();
     const p = (async () => {
       try {
         await entry.job();
@@ -73,7 +77,7 @@ export function createScheduler(deps: SchedulerDeps, options: SchedulerOptions =
     } finally {
       running.delete(name);
     }
-    log.debug({ ms: Date.now() - startedAt, outcome }, "scheduler: job finished");
+    log.debug({ ms: now() - startedAt, outcome }, "scheduler: job finished");
     return outcome;
   }
 

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -57,7 +57,10 @@ describe("the engine pool over the shipped corpus", () => {
     // All golden questions are asked at once: none may be refused as busy on a slow machine.
     pool = await startEnginePool({ threads: 2, snapshot: loaded.shared!, engine: loaded.engine, logger, maxWaitMs: 600_000 });
   });
-  afterAll(() => pool?.close());
+  afterAll(async () => {
+    await pool?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
 
   it("answers the golden set exactly as the in-process engine does", async () => {
     // Today's in-process engine: the same corpus from the same snapshot, in this thread.

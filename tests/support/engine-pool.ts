@@ -1,4 +1,4 @@
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -26,6 +26,8 @@ export async function startTestPool(options: TestPoolOptions = {}): Promise<Engi
   const dataDir = mkdtempSync(join(tmpdir(), "civic-bot-pool-"));
   const corpusPath = options.corpusPath ?? fileURLToPath(new URL("../fixtures/bot-corpus.jsonl", import.meta.url));
   const loaded = loadEngine({ corpusPath, dataDir, shared: true });
+  // The pool works from the bytes in memory; the snapshot file is not needed any more.
+  rmSync(dataDir, { recursive: true, force: true });
   return startEnginePool({
     threads: 2,
     logger: createLogger({ level: "silent" }),

@@ -1,5 +1,6 @@
 import { Composer } from "grammy";
 import { escapeHtml } from "../../html.js";
+import { truncate } from "../../text-limits.js";
 import { closePoll } from "../../jobs/close-polls.js";
 import { reportPollResults } from "../../jobs/report-poll-results.js";
 import type { PollsFeatureDeps } from "../../jobs/start-polls.js";
@@ -57,7 +58,7 @@ async function pollFromArgument(ctx: BotContext, deps: PollsFeatureDeps): Promis
   const id = /^#?(\d{1,10})$/.exec(arg)?.[1];
   const poll = id === undefined ? undefined : (await deps.polls.getPoll(Number(id)));
   if (!poll || poll.status === "draft" || poll.status === "cancelled") {
-    await ctx.reply(ctx.t("polls-not-found", { arg: escapeHtml(arg.slice(0, 50)) }), { parse_mode: "HTML" });
+    await ctx.reply(ctx.t("polls-not-found", { arg: escapeHtml(truncate(arg, 50)) }), { parse_mode: "HTML" });
     return undefined;
   }
   return poll;

@@ -1,6 +1,7 @@
 import { Composer } from "grammy";
 import type { BotContext, PushBotDeps } from "../context.js";
 import { escapeHtml } from "../../html.js";
+import { truncate } from "../../text-limits.js";
 import { formatInstant } from "../../time-zone.js";
 import { staffOnly } from "../staff.js";
 
@@ -20,7 +21,7 @@ export function createSourcesFeature(push: PushBotDeps): Composer<BotContext> {
         ctx.t("sources-line", { name: escapeHtml(name), type, items: counts.get(name) ?? 0, success: when(s?.lastSuccessAt ?? null) }),
       ];
       if (s && s.failures > 0) {
-        lines.push(ctx.t("sources-error", { failures: s.failures, when: when(s.lastErrorAt), error: escapeHtml((s.lastError ?? "").slice(0, 300)) }));
+        lines.push(ctx.t("sources-error", { failures: s.failures, when: when(s.lastErrorAt), error: escapeHtml(truncate(s.lastError ?? "", 300)) }));
         if (s.nextAttemptAt > now) lines.push(ctx.t("sources-backoff", { until: when(s.nextAttemptAt) }));
       }
       return lines.join("\n");
