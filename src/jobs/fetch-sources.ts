@@ -58,7 +58,7 @@ export function createFetchSources(deps: FetchSourcesDeps, options: FetchSources
   };
 
   async function runOne(source: SourceConfig): Promise<SourceRunReport> {
-    const state = deps.sourceStates.get(source.name);
+    const state = await deps.sourceStates.get(source.name);
     if (state && state.nextAttemptAt > now()) return { name: source.name, outcome: "backing-off", newItems: 0 };
     const baseline = !state?.firstSuccessAt;
     try {
@@ -68,7 +68,7 @@ export function createFetchSources(deps: FetchSourcesDeps, options: FetchSources
       const message = err instanceof Error ? err.message : String(err);
       const failures = (state?.failures ?? 0) + 1;
       const wait = backoffMs(failures, backoffBaseMs, backoffMaxMs);
-      deps.sourceStates.recordFailure(source.name, now(), message, now() + wait);
+      await deps.sourceStates.recordFailure(source.name, now(), message, now() + wait);
       deps.logger.warn({ err, source: source.name, failures, retryInMs: wait }, "fetch: source failed");
       return { name: source.name, outcome: "failed", newItems: 0, error: message };
     }
@@ -79,11 +79,11 @@ export function createFetchSources(deps: FetchSourcesDeps, options: FetchSources
     const reports = await Promise.all(deps.sources.map(runOne));
     if (deps.corpusDir) {
       try {
-        const baseline = !deps.sourceStates.get(CORPUS_SOURCE)?.firstSuccessAt;
-        reports.push({ name: CORPUS_SOURCE, ...scanCorpusFolder({ ...readers, loadCorpusFile: deps.loadCorpusFile }, deps.corpusDir, baseline) });
+        const baseline = !(await deps.sourceStates.get(CORPUS_SOURCE))?.firstSuccessAt;
+        reports.push({ name: CORPUS_SOURCE, ...(await scanCorpusFolder({ ...readers, loadCorpusFile: deps.loadCorpusFile }, deps.corpusDir, baseline)) });
       } catch (err) {
         const message = err instanceof Error ? err.message : String(err);
-        deps.sourceStates.recordFailure(CORPUS_SOURCE, now(), message, 0);
+        await deps.sourceStates.recordFailure(CORPUS_SOURCE, now(), message, 0);
         deps.logger.warn({ err }, "fetch: corpus folder could not be read");
         reports.push({ name: CORPUS_SOURCE, outcome: "failed", newItems: 0, error: message });
       }

@@ -26,9 +26,9 @@ export interface PushSendersDeps {
   translator: Translator;
   logger: Logger;
   /** Also told when a chat blocked the bot (the users table). */
-  onChatBlocked?: (chatId: number) => void;
+  onChatBlocked?: (chatId: number) => void | Promise<void>;
   /** The language a user chose with /lang, if any; it wins over the one recorded at subscription. */
-  languageOf?: (chatId: number) => string | null;
+  languageOf?: (chatId: number) => Promise<string | null>;
   /** Defaults to the system clock. */
   now?: Clock;
 }
@@ -41,9 +41,9 @@ export function registerPushSenders(worker: DeliveryWorker, deps: PushSendersDep
   const now = deps.now ?? systemClock;
   worker.registerSender("item", async (api, chatId, payload) => {
     const { itemId, lang } = payload as ItemPayload;
-    const item = deps.items.get(itemId);
+    const item = await deps.items.get(itemId);
     if (!item) throw new GiveUpSendError(`push: item ${itemId} is gone; not sent`);
-    const message = renderItemMessage(item, leadOf(item.body), deps.translator(deps.languageOf?.(chatId) ?? (lang || DEFAULT_LOCALE)));
+    const message = renderItemMessage(item, leadOf(item.body), deps.translator((await deps.languageOf?.(chatId)) ?? (lang || DEFAULT_LOCALE)));
     return api.sendMessage(chatId, message.text, {
       parse_mode: "HTML",
       link_preview_options: { is_disabled: true },
@@ -54,8 +54,8 @@ export function registerPushSenders(worker: DeliveryWorker, deps: PushSendersDep
     api.sendMessage(chatId, (payload as HtmlPayload).html, { parse_mode: "HTML", link_preview_options: { is_disabled: true } });
   worker.registerSender("digest", sendHtml);
   worker.registerSender("announcement", sendHtml);
-  worker.onBlocked((chatId, reason) => {
-    deps.subscriptions.markInactive(chatId, reason, now());
-    deps.onChatBlocked?.(chatId);
+  worker.onBlocked(async (chatId, reason) => {
+    await deps.subscriptions.markInactive(chatId, reason, now());
+    await deps.onChatBlocked?.(chatId);
   });
 }

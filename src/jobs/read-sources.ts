@@ -59,10 +59,10 @@ async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) 
  * is recorded as a success and gives null.
  */
 async function fetchChanged(deps: SourceReaderDeps, source: RssSource | HtmlSource) {
-  const state = deps.sourceStates.get(source.name);
+  const state = await deps.sourceStates.get(source.name);
   const res = await fetchResource(source.url, { ...deps.fetchOptions, etag: state?.etag, lastModified: state?.lastModified });
   if (res.status !== "not-modified") return res;
-  deps.sourceStates.recordSuccess(source.name, deps.now(), null, 0);
+  await deps.sourceStates.recordSuccess(source.name, deps.now(), null, 0);
   return null;
 }
 
@@ -72,8 +72,8 @@ export async function readRssSource(deps: SourceReaderDeps, source: RssSource, b
   if (!res) return { outcome: "not-modified", newItems: 0 };
   const items = parseFeedItems(res.body, { timeZone: deps.timeZone, topics: source.topics, kind: source.kind });
   // Feeds list newest first; record oldest first so that pushes follow publication order.
-  const added = deps.recorder.recordAll(source.name, source.kind, [...items].reverse(), baseline);
-  deps.sourceStates.recordSuccess(source.name, deps.now(), { etag: res.etag, lastModified: res.lastModified }, added);
+  const added = await deps.recorder.recordAll(source.name, source.kind, [...items].reverse(), baseline);
+  await deps.sourceStates.recordSuccess(source.name, deps.now(), { etag: res.etag, lastModified: res.lastModified }, added);
   return outcomeOf(baseline, added);
 }
 
@@ -82,7 +82,7 @@ export async function readHtmlSource(deps: SourceReaderDeps, source: HtmlSource,
   const res = await fetchChanged(deps, source);
   if (!res) return { outcome: "not-modified", newItems: 0 };
   const entries = parseListing(res.body, res.url, source.select);
-  const known = deps.recorder.knownUrls(entries.map((e) => e.url));
+  const known = await deps.recorder.knownUrls(entries.map((e) => e.url));
   const fresh = entries.filter((e) => !known.has(e.url)).reverse();
   const toFetch = fresh.slice(-source.maxArticles);
   const pages = await mapLimit(toFetch, deps.articleConcurrency, async (entry): Promise<SourceItem | null> => {
@@ -115,8 +115,8 @@ export async function readHtmlSource(deps: SourceReaderDeps, source: HtmlSource,
       if (entry.title) items.unshift({ guid: null, url: entry.url, title: entry.title, body: entry.title, date: entry.date, time: null, number: null, issuer: null, tags: source.topics });
     }
   }
-  const added = deps.recorder.recordAll(source.name, source.kind, items, baseline);
-  deps.sourceStates.recordSuccess(source.name, deps.now(), { etag: res.etag, lastModified: res.lastModified }, added);
+  const added = await deps.recorder.recordAll(source.name, source.kind, items, baseline);
+  await deps.sourceStates.recordSuccess(source.name, deps.now(), { etag: res.etag, lastModified: res.lastModified }, added);
   return outcomeOf(baseline, added);
 }
 
@@ -124,12 +124,12 @@ export async function readHtmlSource(deps: SourceReaderDeps, source: HtmlSource,
  * Reads the files added to (or changed in) the corpus folder since the last scan and records their
  * documents. At the first scan the files are already in the index (loaded at start): only remembered.
  */
-export function scanCorpusFolder(
+export async function scanCorpusFolder(
   deps: SourceReaderDeps & { loadCorpusFile: (path: string) => CorpusDoc[] },
   dir: string,
   baseline: boolean,
-): Outcome {
-  const seen = deps.sourceStates.corpusFiles();
+): Promise<Outcome> {
+  const seen = await deps.sourceStates.corpusFiles();
   let added = 0;
   for (const { file: path } of listCorpusFiles(dir)) {
     const st = statSync(path);
@@ -145,14 +145,14 @@ export function scanCorpusFolder(
       for (const doc of docs) {
         const raw: SourceItem = { ...doc, guid: doc.id, time: doc.time ?? null };
         try {
-          if (deps.recorder.record(CORPUS_SOURCE, doc.type, raw, false, doc.id)) added += 1;
+          if (await deps.recorder.record(CORPUS_SOURCE, doc.type, raw, false, doc.id)) added += 1;
         } catch (err) {
           deps.logger.warn({ err, path, id: doc.id }, "fetch: corpus document skipped");
         }
       }
     }
-    deps.sourceStates.markCorpusFile(path, st.size, Math.floor(st.mtimeMs), deps.now());
+    await deps.sourceStates.markCorpusFile(path, st.size, Math.floor(st.mtimeMs), deps.now());
   }
-  deps.sourceStates.recordSuccess(CORPUS_SOURCE, deps.now(), null, added);
+  await deps.sourceStates.recordSuccess(CORPUS_SOURCE, deps.now(), null, added);
   return outcomeOf(baseline, added);
 }

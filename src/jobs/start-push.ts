@@ -30,9 +30,9 @@ export interface PushRuntimeDeps {
   fetchCron: string;
   digestCron: string;
   /** Also told when a chat blocked the bot (the users table). */
-  onChatBlocked?: (chatId: number) => void;
+  onChatBlocked?: (chatId: number) => void | Promise<void>;
   /** The language a user chose with /lang, if any. */
-  languageOf?: (chatId: number) => string | null;
+  languageOf?: (chatId: number) => Promise<string | null>;
   /** Defaults to the system clock. */
   now?: Clock;
 }
@@ -56,9 +56,9 @@ export interface PushRuntime {
 }
 
 /** Puts the items recorded from sources back into the search index (it is built from the corpus alone). */
-export function indexStoredItems(items: ItemsStore, engine: Pick<Engine, "add">, logger: Logger): number {
+export async function indexStoredItems(items: ItemsStore, engine: Pick<Engine, "add">, logger: Logger): Promise<number> {
   let added = 0;
-  for (const item of items.all()) {
+  for (const item of await items.all()) {
     try {
       engine.add(itemToDoc(item));
       added += 1;

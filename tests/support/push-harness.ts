@@ -40,7 +40,7 @@ export async function startPushBot(api: FakeBotApi, options: PushBotOptions): Pr
   const dir = mkdtempSync(join(tmpdir(), "civic-bot-push-"));
   const offset = options.clockOffsetMs ?? (() => 0);
   const now = () => Date.now() + offset();
-  const deps = createTestDeps({ dbPath: join(dir, "bot.sqlite"), engine: createEngine(loadCorpus(BOT_CORPUS).docs), now });
+  const deps = await createTestDeps({ dbPath: join(dir, "bot.sqlite"), engine: createEngine(loadCorpus(BOT_CORPUS).docs), now });
   const stores = createPushStores(deps.db);
   const quiet = options.quietHours === undefined ? null : options.quietHours;
   let wake = () => {};
@@ -62,7 +62,7 @@ export async function startPushBot(api: FakeBotApi, options: PushBotOptions): Pr
       // Far-off schedules: the tests trigger the jobs themselves.
       fetchCron: "0 0 1 1 *",
       digestCron: "0 0 1 1 *",
-      onChatBlocked: (chatId) => void deps.users.markInactive(chatId),
+      onChatBlocked: async (chatId) => void (await deps.users.markInactive(chatId)),
       languageOf: (chatId) => deps.users.language(chatId),
       now,
     },
@@ -79,7 +79,7 @@ export async function startPushBot(api: FakeBotApi, options: PushBotOptions): Pr
     async stop() {
       await running.stop();
       await runtime.stop();
-      deps.db.close();
+      await deps.database.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

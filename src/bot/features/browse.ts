@@ -18,14 +18,14 @@ export function createBrowseFeature(): Composer<BotContext> {
     const started = ctx.now();
     const found = await callEngine(ctx, () => ctx.deps.engine.search(query, { limit: LIST_LIMIT }));
     if (!found) return;
-    const row = logList(ctx, "search", query, found.hits.map((h) => h.doc.id), started);
+    const row = await logList(ctx, "search", query, found.hits.map((h) => h.doc.id), started);
     await replyScreen(ctx, renderList(screenDeps(ctx), row, listHeader(ctx, row), 0));
   });
 
   feature.command(["moi", "latest"], async (ctx) => {
     const started = ctx.now();
     const latest = ctx.deps.engine.latest({ type: "news", limit: LIST_LIMIT });
-    const row = logList(ctx, "latest", "", latest.docs.map((d) => d.id), started);
+    const row = await logList(ctx, "latest", "", latest.docs.map((d) => d.id), started);
     await replyScreen(ctx, renderList(screenDeps(ctx), row, listHeader(ctx, row), 0));
   });
 
@@ -34,18 +34,18 @@ export function createBrowseFeature(): Composer<BotContext> {
     const started = ctx.now();
     if (!number) {
       const latest = ctx.deps.engine.latest({ type: "document", limit: LIST_LIMIT });
-      const row = logList(ctx, "documents", "", latest.docs.map((d) => d.id), started);
+      const row = await logList(ctx, "documents", "", latest.docs.map((d) => d.id), started);
       return replyScreen(ctx, renderList(screenDeps(ctx), row, listHeader(ctx, row), 0));
     }
     const exact = ctx.deps.engine.byNumber(number);
     if (exact.length > 0) {
-      const row = logList(ctx, "number", number, exact.map((d) => d.id), started);
+      const row = await logList(ctx, "number", number, exact.map((d) => d.id), started);
       return replyScreen(ctx, renderList(screenDeps(ctx), row, listHeader(ctx, row), 0));
     }
     // No document carries that number: say so, and offer the texts that mention it.
     const found = await callEngine(ctx, () => ctx.deps.engine.search(number, { limit: LIST_LIMIT }));
     if (!found) return;
-    const row = logList(ctx, "search", number, found.hits.map((h) => h.doc.id), started);
+    const row = await logList(ctx, "search", number, found.hits.map((h) => h.doc.id), started);
     const header = `${ctx.t("number-not-found", { number: escapeHtml(number) })}\n\n${listHeader(ctx, row)}`;
     await replyScreen(ctx, renderList(screenDeps(ctx), row, header, 0));
   });
