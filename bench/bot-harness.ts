@@ -66,7 +66,8 @@ export interface BotRun {
 /** Feeds `updates` to a fresh bot over `engine`, `concurrency` at a time, and measures it. */
 export async function runBot(engine: AsyncEngine, updates: Update[], concurrency: number, logger: Logger): Promise<BotRun> {
   const dir = mkdtempSync(join(tmpdir(), "civic-bot-bench-"));
-  const db = openDatabase(join(dir, "bench.sqlite"));
+  const database = await openDatabase(join(dir, "bench.sqlite"));
+  const { db } = database;
   const questionStore = createQuestionStore(db);
   const bot = createBot(
     "1:bench",
@@ -100,8 +101,8 @@ export async function runBot(engine: AsyncEngine, updates: Update[], concurrency
   const wallS = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpuBefore);
   latencies.sort((a, b) => a - b);
-  const answered = questionStore.stats(new Date(0)).answered;
-  db.close();
+  const answered = (await questionStore.stats(new Date(0))).answered;
+  await database.close();
   rmSync(dir, { recursive: true, force: true });
   return {
     qps: updates.length / wallS,

@@ -76,18 +76,18 @@ async function startLimitedApi(limit: number) {
 async function benchBroadcast(subscribers: number, ratePerSecond = 25) {
   const dir = mkdtempSync(join(tmpdir(), "push-bench-"));
   const fake = await startLimitedApi(30);
-  const stores = createPushStores(openDatabase(join(dir, "bench.sqlite")));
+  const stores = createPushStores((await openDatabase(join(dir, "bench.sqlite"))).db);
   const now = Date.now();
-  stores.transaction(() => {
-    for (let i = 0; i < subscribers; i++) stores.subscriptions.subscribeAll(10_000_000 + i, now);
+  await stores.transaction(async (tx) => {
+    for (let i = 0; i < subscribers; i++) await tx.subscriptions.subscribeAll(10_000_000 + i, now);
   });
-  const item = stores.items.insert(
+  const item = (await stores.items.insert(
     { docId: "bench:1", source: "Thành ủy Đông Hà", guid: "b1", url: "https://example.org/b1", contentHash: contentHash("x", "y"), kind: "news",
       title: "Đông Hà công bố quy hoạch phân khu tỷ lệ 1/2000", body: "Nội dung bài viết. Câu thứ hai.", date: "2024-05-22", time: null,
       number: null, issuer: null, tags: [], pushed: true },
     now,
-  );
-  stores.outbox.enqueue(stores.subscriptions.active().map((s) => ({ kind: "item", ref: String(item.id), chatId: s.chatId, payload: { itemId: item.id, lang: "vi" } })), now);
+  ));
+  await stores.outbox.enqueue((await stores.subscriptions.active()).map((s) => ({ kind: "item", ref: String(item.id), chatId: s.chatId, payload: { itemId: item.id, lang: "vi" } })), now);
   const api = new Api(TOKEN, { apiRoot: fake.apiRoot });
   api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
   const worker = createDeliveryWorker({ api, outbox: stores.outbox, logger }, { ratePerSecond });
@@ -97,7 +97,7 @@ async function benchBroadcast(subscribers: number, ratePerSecond = 25) {
   const seconds = (performance.now() - started) / 1000;
   const delivered = [...fake.received.values()].length;
   const duplicates = [...fake.received.values()].reduce((s, n) => s + n - 1, 0);
-  const counts = stores.outbox.counts();
+  const counts = await stores.outbox.counts();
   await fake.close();
   rmSync(dir, { recursive: true, force: true });
   return { subscribers, ratePerSecond, seconds, rate: delivered / seconds, rejected: fake.rejected(), lost: subscribers - delivered, duplicates, failed: counts.failed };
@@ -122,10 +122,10 @@ async function benchFetch(corpusPath: string, newItems: number, subscribers: num
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/rss`;
   const dir = mkdtempSync(join(tmpdir(), "push-bench-"));
-  const stores = createPushStores(openDatabase(join(dir, "bench.sqlite")));
-  stores.transaction(() => {
-    for (let i = 0; i < subscribers; i++) stores.subscriptions.subscribeAll(i + 1, 0);
-    for (let i = 0; i < 200; i++) stores.subscriptions.addKeyword(5000 + i, `từ khóa ${i}`, 0);
+  const stores = createPushStores((await openDatabase(join(dir, "bench.sqlite"))).db);
+  await stores.transaction(async (tx) => {
+    for (let i = 0; i < subscribers; i++) await tx.subscriptions.subscribeAll(i + 1, 0);
+    for (let i = 0; i < 200; i++) await tx.subscriptions.addKeyword(5000 + i, `từ khóa ${i}`, 0);
   });
   const fetchSources = createFetchSources(
     { sources: parseSources([{ name: "bench", type: "rss", url, kind: "news" }]), corpusDir: null, loadCorpusFile: () => [], ...stores, engine, logger, timeZone: "Asia/Ho_Chi_Minh", defaultQuietHours: null },
@@ -137,7 +137,7 @@ async function benchFetch(corpusPath: string, newItems: number, subscribers: num
   const [report] = await fetchSources();
   const seconds = (performance.now() - started) / 1000;
   const found = engine.search(held[0]!.title).hits.some((h) => h.doc.id.startsWith("bench:"));
-  const outbox = stores.outbox.counts().pending;
+  const outbox = (await stores.outbox.counts()).pending;
   server.closeAllConnections();
   server.close();
   rmSync(dir, { recursive: true, force: true });

@@ -46,6 +46,13 @@ const schema = z.object({
   CITY_NAME: z.preprocess(emptyToUndefined, z.string().trim().default("Đông Hà")),
   CORPUS_DIR: z.preprocess(emptyToUndefined, z.string().default("corpus")),
   DATA_DIR: z.preprocess(emptyToUndefined, z.string().default("data")),
+  DATABASE_URL: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\/\S+$/i, { message: "must be a postgres:// URL (or empty for SQLite in DATA_DIR)" })
+      .optional(),
+  ),
   WEBHOOK_URL: z.preprocess(emptyToUndefined, z.url({ message: "must be an https:// URL" }).optional()),
   WEBHOOK_SECRET: z.preprocess(
     emptyToUndefined,
@@ -98,6 +105,8 @@ export interface Config {
   cityName: string;
   corpusDir: string;
   dataDir: string;
+  /** `DATABASE_URL`: PostgreSQL for all state; undefined means SQLite in `dataDir`. */
+  databaseUrl: string | undefined;
   webhookUrl: string | undefined;
   webhookSecret: string | undefined;
   port: number;
@@ -147,6 +156,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     cityName: e.CITY_NAME,
     corpusDir: e.CORPUS_DIR,
     dataDir: e.DATA_DIR,
+    databaseUrl: e.DATABASE_URL,
     webhookUrl: e.WEBHOOK_URL,
     webhookSecret: e.WEBHOOK_SECRET,
     port: e.PORT,

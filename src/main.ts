@@ -15,7 +15,6 @@ import { CLOSE_POLLS_JOB, createPollsRuntime } from "./jobs/start-polls.js";
 import { createPushRuntime, indexStoredItems } from "./jobs/start-push.js";
 import { createLogger, type Logger } from "./logger.js";
 import { openDatabase } from "./storage/database.js";
-import { createDocumentsStore } from "./storage/documents-store.js";
 import { createPushStores } from "./storage/push-stores.js";
 import { createQuestionStore } from "./storage/question-store.js";
 import { createUserStore } from "./storage/user-store.js";
@@ -51,9 +50,12 @@ async function buildEngine(config: Config, logger: Logger): Promise<AsyncEngine>
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const logger = createLogger({ level: config.logLevel, secrets: config.botToken ? [config.botToken] : [] });
-  const db = openDatabase(join(config.dataDir, "civic-bot.sqlite"));
-  const stoppables: Stoppable[] = [{ name: "database", stop: () => void db.close() }];
+  const secrets = [config.botToken, config.databaseUrl, passwordOf(config.databaseUrl)].filter((s): s is string => !!s);
+  const logger = createLogger({ level: config.logLevel, secrets });
+  const database = await openDatabase(config.databaseUrl ?? join(config.dataDir, "civic-bot.sqlite"));
+  logger.info({ database: database.dialect }, "database: ready");
+  const { db } = database;
+  const stoppables: Stoppable[] = [{ name: "database", stop: () => database.close() }];
 
   let stopping: Promise<void> | undefined;
   const shutdown = (reason: string): Promise<void> => {
@@ -85,9 +87,9 @@ async function main(): Promise<void> {
   const sources = loadSources(config.sourcesFile);
   const pushStores = createPushStores(db);
   // Document files: originals in DATA_DIR/files, OCR text in DATA_DIR/ocr, Telegram's file ids in the database.
-  const documentsStore = createDocumentsStore(db);
+  const { documentsStore } = pushStores;
   const ocr = { cacheDir: join(config.dataDir, "ocr"), logger };
-  indexStoredItems(pushStores.items, engine, logger, documentsStore);
+  await indexStoredItems(pushStores.items, engine, logger, documentsStore);
   // The delivery worker is created with the bot; until then a wake-up has nobody to wake.
   let wakePush: () => void = () => {};
   const polls = createPollsRuntime({
@@ -136,7 +138,7 @@ async function main(): Promise<void> {
   const push = createPushRuntime({
     api: bot.api,
     stores: pushStores,
-    documents: { store: documentsStore, dataDir: config.dataDir, ocr },
+    documents: { dataDir: config.dataDir, ocr },
     engine,
     logger,
     translator,
@@ -147,7 +149,7 @@ async function main(): Promise<void> {
     defaultQuietHours: config.quietHours,
     fetchCron: config.fetchCron,
     digestCron: config.digestCron,
-    onChatBlocked: (chatId) => void users.markInactive(chatId),
+    onChatBlocked: async (chatId) => void (await users.markInactive(chatId)),
     languageOf: (chatId) => users.language(chatId),
   });
   wakePush = () => push.worker.wake();
@@ -170,7 +172,10 @@ async function main(): Promise<void> {
       url: config.webhookUrl,
       secretToken: config.webhookSecret,
       port: config.port,
-      health: () => ({ ok: db.open, database: db.open ? "open" : "closed", index: { docs: engine.size } }),
+      health: async () => {
+        const up = await database.ping();
+        return { ok: up, database: up ? database.dialect : "unreachable", index: { docs: engine.size } };
+      },
     });
   } else {
     running = await startPolling(bot, { logger });
@@ -181,6 +186,20 @@ async function main(): Promise<void> {
     logger.fatal({ err }, "bot: cannot receive updates (token revoked, or another process uses it); stopping");
     void shutdown("updates failed").then(() => process.exit(1));
   });
+}
+
+/** Shortest password scrubbed from logs on its own: a shorter one would also scrub ordinary words. */
+const MIN_SCRUBBED_PASSWORD_CHARS = 8;
+
+/** The password part of a database URL, so that it is scrubbed from logs even when it appears alone. */
+function passwordOf(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const password = decodeURIComponent(new URL(url).password);
+    return password.length >= MIN_SCRUBBED_PASSWORD_CHARS ? password : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 main().catch((err: unknown) => {

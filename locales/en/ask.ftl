@@ -1,7 +1,7 @@
 ask-empty = Please type your question after the command, for example: <code>/ask Đông Hà có bao nhiêu đảng viên?</code>
 answer-source = Source: { $source }
-answer-none = Sorry, I found no answer I can stand behind for this question.
-answer-none-related = Documents that may be related:
+answer-none = Sorry, I found no answer to this question.
+answer-unsure = I am not sure of the answer; documents that may be related:
 answer-others-header = More results for «{ $question }»:
 answer-contact = To ask a person: { $contact }.
 button-read-answer = 📄 Read in full

@@ -1,7 +1,7 @@
 ask-empty = Ông/Bà vui lòng gõ câu hỏi sau lệnh, ví dụ: <code>/hoi Đông Hà có bao nhiêu đảng viên?</code>
 answer-source = Nguồn: { $source }
-answer-none = Xin lỗi, tôi chưa tìm thấy câu trả lời chắc chắn cho câu hỏi này.
-answer-none-related = Các tài liệu có thể liên quan:
+answer-none = Xin lỗi, tôi chưa tìm thấy câu trả lời cho câu hỏi này.
+answer-unsure = Tôi chưa chắc chắn câu trả lời; các văn bản có thể liên quan:
 answer-others-header = Kết quả khác cho «{ $question }»:
 answer-contact = Để hỏi trực tiếp cán bộ: { $contact }.
 button-read-answer = 📄 Đọc toàn văn

@@ -48,7 +48,7 @@ export interface ButtonPress<T> {
  */
 export async function decodeButton<T extends { row: number }>(ctx: BotContext, codec: CallbackCodec<T>): Promise<ButtonPress<T> | undefined> {
   const press = codec.decode(ctx.callbackQuery?.data);
-  const row = press ? ctx.deps.questions.get(press.row) : undefined;
+  const row = press ? (await ctx.deps.questions.get(press.row)) : undefined;
   if (!press || !row || (ctx.chat && row.chatId !== ctx.chat.id)) {
     await answerStale(ctx);
     return undefined;
@@ -74,7 +74,7 @@ export async function turnPage(
     return undefined;
   }
   await ctx.answerCallbackQuery();
-  return ctx.deps.questions.setPage(row.id, page) ? { row, page } : undefined;
+  return (await ctx.deps.questions.setPage(row.id, page)) ? { row, page } : undefined;
 }
 
 /** Answers a button press that no longer means anything. */

@@ -30,8 +30,8 @@ export function createTranslations(cityName: string): Translations {
     directory: LOCALES_DIR,
     useSession: false,
     fluentBundleOptions: { useIsolating: false },
-    localeNegotiator: (ctx) =>
-      pickLocale(ctx.from ? ctx.deps.users.language(ctx.from.id) : null, ctx.from?.language_code),
+    localeNegotiator: async (ctx) =>
+      pickLocale(ctx.from ? (await ctx.deps.users.language(ctx.from.id)) : null, ctx.from?.language_code),
     globalTranslationContext: () => ({ city: cityName }),
   });
   const translator: Translator = (locale) => (key, variables) => plugin.t(locale, key, { city: cityName, ...variables });

@@ -7,7 +7,13 @@ import { truncate } from "../text-limits.js";
 export const LIST_LIMIT = 50;
 
 /** Records a list request in the question log, so that its paging and read buttons can refer to it. */
-export function logList(ctx: BotContext, kind: QuestionKind, query: string, docIds: string[], started: number): LoggedQuestion {
+export async function logList(
+  ctx: BotContext,
+  kind: QuestionKind,
+  query: string,
+  docIds: string[],
+  started: number,
+): Promise<LoggedQuestion> {
   const entry = {
     userId: ctx.from?.id ?? 0,
     chatId: ctx.chat?.id ?? null,
@@ -18,7 +24,7 @@ export function logList(ctx: BotContext, kind: QuestionKind, query: string, docI
     hits: docIds.slice(0, LIST_LIMIT),
     latencyMs: ctx.now() - started,
   };
-  const id = ctx.deps.questions.log(entry, new Date(ctx.now()));
+  const id = await ctx.deps.questions.log(entry, new Date(ctx.now()));
   return { ...entry, id, feedback: null, page: 0, createdAt: "" };
 }
 

@@ -7,27 +7,16 @@ import { DEFAULT_POLL_DAYS } from "../polls/parse-deadline.js";
 import { formatInstant } from "../time-zone.js";
 import type { PollProblem } from "../polls/poll-limits.js";
 import { buildPollMessage } from "../polls/poll-message.js";
-import type { DraftState, Poll, PollAudience } from "../storage/polls-store.js";
+import type { Poll, PollAudience, PollFlowState, PollFlowStep } from "../storage/polls-store.js";
 import type { BotContext } from "./context.js";
 import type { PollsFeatureDeps } from "../jobs/start-polls.js";
 
 // The steps of `/thamdo`'s guided flow and its preview, shared by the feature's handlers.
 
-/** What the guided flow has gathered so far. */
-export interface FlowData {
-  question?: string;
-  options?: string[];
-  multiple?: boolean;
-  anonymous?: boolean;
-  closesAt?: number;
-}
-
-/** A step of the guided flow. */
-export type FlowStep = "question" | "options" | "multiple" | "anonymous" | "deadline" | "audience" | "chat";
-
-/** Saves the flow at `step` and asks that step's question. */
-export async function advance(ctx: BotContext, deps: PollsFeatureDeps, state: DraftState, step: FlowStep, data: FlowData) {
-  deps.polls.saveDraftState({ ...state, step, data: { ...data } }, new Date(deps.now()));
+/** Saves the flow at its next step (with what was gathered) and asks that step's question. */
+export async function advance(ctx: BotContext, deps: PollsFeatureDeps, state: PollFlowState, next: PollFlowStep) {
+  await deps.polls.saveDraftState({ userId: state.userId, chatId: state.chatId, ...next }, new Date(deps.now()));
+  const { step } = next;
   const cancel = { text: ctx.t("polls-button-cancel"), callback_data: CALLBACKS.pollFlow.encode({ step: "cancel" }) };
   switch (step) {
     case "options":
@@ -81,23 +70,28 @@ export async function advance(ctx: BotContext, deps: PollsFeatureDeps, state: Dr
 }
 
 /** Ends the flow: the draft poll is saved and previewed. */
-export async function finish(ctx: BotContext, deps: PollsFeatureDeps, state: DraftState, audience: PollAudience, chatId: number | null) {
-  const data = state.data as FlowData;
-  deps.polls.clearDraftState(state.userId);
-  if (!data.question || !data.options || data.closesAt === undefined) return ctx.reply(ctx.t("polls-flow-expired"));
-  const poll = deps.polls.createDraft(
+export async function finish(
+  ctx: BotContext,
+  deps: PollsFeatureDeps,
+  state: Extract<PollFlowState, { step: "audience" | "chat" }>,
+  audience: PollAudience,
+  chatId: number | null,
+) {
+  const { data } = state;
+  await deps.polls.clearDraftState(state.userId);
+  const poll = (await deps.polls.createDraft(
     {
       question: data.question,
       options: data.options,
-      multiple: data.multiple ?? false,
-      anonymous: data.anonymous ?? true,
+      multiple: data.multiple,
+      anonymous: data.anonymous,
       audience,
       audienceChatId: chatId,
       createdBy: state.userId,
       closesAt: new Date(data.closesAt),
     },
     new Date(deps.now()),
-  );
+  ));
   return showPreview(ctx, deps, poll);
 }
 
@@ -108,7 +102,7 @@ export async function showPreview(ctx: BotContext, deps: PollsFeatureDeps, poll:
   const audience =
     poll.audience === "chat"
       ? ctx.t("polls-preview-audience-chat", { chat: String(poll.audienceChatId) })
-      : ctx.t(`polls-preview-audience-${poll.audience}`, { count: pollRecipients(deps.delivery, poll).length });
+      : ctx.t(`polls-preview-audience-${poll.audience}`, { count: (await pollRecipients(deps.delivery, poll)).length });
   const text = [ctx.t("polls-preview-title", { id: poll.id }), "", message.text, "", options, "", audience].join("\n");
   deps.logger.info({ pollId: poll.id, userId: poll.createdBy, deadline: formatInstant(poll.closesAt.getTime(), deps.timeZone) }, "polls: draft created");
   return ctx.reply(text, {

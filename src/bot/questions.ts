@@ -24,12 +24,12 @@ export async function answerQuestion(ctx: BotContext, text: string): Promise<voi
   const result = await callEngine(ctx, () => ctx.deps.engine.ask(question, { top: ASK_TOP }));
   if (!result) return;
   const latencyMs = ctx.now() - started;
-  const row = logQuestion(ctx, question, result, latencyMs);
+  const row = await logQuestion(ctx, question, result, latencyMs);
   ctx.logger.info({ questionId: row.id, answered: row.answered, latencyMs }, "bot: question");
   await replyScreen(ctx, renderAnswer(screenDeps(ctx), row, result.answer, 0));
 }
 
-function logQuestion(ctx: BotContext, question: string, result: AskResult, latencyMs: number): LoggedQuestion {
+async function logQuestion(ctx: BotContext, question: string, result: AskResult, latencyMs: number): Promise<LoggedQuestion> {
   // The answer's document comes first so that "read in full" (index 0) opens it.
   const hits = [...new Set([...(result.answer ? [result.answer.docId] : []), ...result.hits.map((h) => h.docId)])];
   const entry = {
@@ -42,6 +42,6 @@ function logQuestion(ctx: BotContext, question: string, result: AskResult, laten
     hits,
     latencyMs,
   };
-  const id = ctx.deps.questions.log(entry, new Date(ctx.now()));
+  const id = await ctx.deps.questions.log(entry, new Date(ctx.now()));
   return { ...entry, id, feedback: null, page: 0, createdAt: "" };
 }

@@ -76,7 +76,8 @@ export function renderAnswer(deps: ScreenDeps, row: LoggedQuestion, answer: Answ
     keyboard.row();
     first = -1;
   } else if (page === 0) {
-    lines.push(t("answer-none"), "", t("answer-none-related"));
+    // No figure and no "answer" wording below the confidence threshold: only the documents found.
+    lines.push(t("answer-unsure"));
     first = 0;
   } else {
     lines.push(t("answer-others-header", { question: escapeHtml(truncate(row.question, 120)) }));
@@ -84,8 +85,8 @@ export function renderAnswer(deps: ScreenDeps, row: LoggedQuestion, answer: Answ
   }
   if (first >= 0) {
     const shown = listDocs(deps, row, first, OTHER_PAGE_SIZE, lines, keyboard);
-    // Nothing related either: drop the "related documents" heading.
-    if (page === 0 && shown === 0) lines.splice(1, 2);
+    // Nothing related either: say so instead of announcing a list.
+    if (page === 0 && shown === 0) lines.splice(0, 1, t("answer-none"));
   }
   if (page === 0 && !answer) lines.push("", t("answer-contact", { contact: escapeHtml(deps.contactLine) }));
   if (page > 0) keyboard.text(t("button-previous"), CALLBACKS.answerPage.encode({ row: row.id, page: page - 1 }));

@@ -13,7 +13,7 @@ export function markUnreachable(users: UserStore, logger: Logger): Transformer {
     const chatId = (payload as { chat_id?: unknown } | undefined)?.chat_id;
     // Positive chat ids are private chats, whose id is the user's.
     if (!result.ok && result.error_code === 403 && typeof chatId === "number" && chatId > 0) {
-      if (users.markInactive(chatId)) {
+      if (await users.markInactive(chatId)) {
         logger.info({ userId: chatId, method, description: result.description }, "bot: user unreachable, marked inactive");
       }
     }

@@ -5,6 +5,9 @@ import type { BotContext } from "./context.js";
 import { ALLOWED_UPDATES } from "./index.js";
 import type { RunningBot } from "./polling.js";
 
+/** What `GET /healthz` answers: `ok: false` answers 503. */
+export type HealthReport = { ok: boolean } & Record<string, unknown>;
+
 /** Options of {@link startWebhook}. */
 export interface WebhookOptions {
   logger: Logger;
@@ -17,7 +20,7 @@ export interface WebhookOptions {
   /** Host to listen on. Defaults to all interfaces. */
   host?: string;
   /** State reported by `GET /healthz` (database, index); `ok: false` answers 503. */
-  health: () => { ok: boolean } & Record<string, unknown>;
+  health: () => HealthReport | Promise<HealthReport>;
 }
 
 /**
@@ -33,8 +36,15 @@ export async function startWebhook(bot: Bot<BotContext>, options: WebhookOptions
   });
   const server = createServer((req, res) => {
     if (req.method === "GET" && req.url === "/healthz") {
-      const health = options.health();
-      res.writeHead(health.ok ? 200 : 503, { "content-type": "application/json" }).end(JSON.stringify(health));
+      Promise.resolve()
+        .then(() => options.health())
+        .then(
+          (health) => res.writeHead(health.ok ? 200 : 503, { "content-type": "application/json" }).end(JSON.stringify(health)),
+          (err: unknown) => {
+            options.logger.error({ err }, "bot: health check failed");
+            res.writeHead(503, { "content-type": "application/json" }).end(JSON.stringify({ ok: false }));
+          },
+        );
     } else if (req.method === "POST" && req.url?.split("?")[0] === path) {
       handle(req, res).catch((err: unknown) => {
         options.logger.error({ err }, "bot: webhook request failed");

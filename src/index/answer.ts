@@ -95,6 +95,9 @@ const FIGURE_PATTERNS: Array<[AnswerKind, RegExp]> = [
   // Quantities with their unit, in digits or words: "62 tuổi", "mười tám tuổi", "02 bản", "hai phần ba suất".
   ["count", new RegExp(String.raw`${NUM}\s*(?:tuổi|lần|bản|suất|người|tháng lương)(?![\p{L}])`, "gu")],
   ["count", new RegExp(String.raw`(?<![\d.,/-])\d+(?:[.,]\d+)*(?![\d/-])`, "gu")],
+  // A number in words before a noun ("một Cố vấn học tập", "hai khối kiến thức"): a count only
+  // where what it counts is the word asked (the answer finder checks).
+  ["count", new RegExp(String.raw`(?<![\p{L}])(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)(?:\s(?:mươi|mốt|lăm|một|hai|ba|bốn|tư|năm|sáu|bảy|tám|chín|trăm|nghìn))*(?=\s+\p{L})`, "giu")],
 ];
 
 // A person: after a title ("Đồng chí", "ông", "bà"), or a full name that starts with a Vietnamese

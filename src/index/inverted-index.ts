@@ -274,6 +274,21 @@ export class InvertedIndex {
     return df;
   }
 
+  /** The live entries holding a term (compact postings, then those added later). */
+  postings(hash: number): number[] {
+    const found: number[] = [];
+    const id = this.table.get(hash);
+    if (id >= 0) {
+      for (let i = this.offsets[id]!; i < this.offsets[id + 1]!; i++) {
+        const doc = this.postDocs[i]!;
+        if (!this.removed[doc]) found.push(doc);
+      }
+    }
+    const extra = this.delta.get(hash);
+    if (extra) for (let i = 0; i < extra.length; i += 2) if (!this.removed[extra[i]!]) found.push(extra[i]!);
+    return found;
+  }
+
   /** BM25 inverse document frequency of a term (0 when absent). */
   idf(hash: number): number {
     return this.idfForDf(this.df(hash));

@@ -42,7 +42,8 @@ const syllableCache = new Map<string, string>();
 
 /**
  * One spelling for a lower-case NFC syllable whatever tone-mark placement it was typed with:
- * `hoà`/`hòa` → `hòa`, `thuỷ`/`thủy` → `thủy`, `khoẻ`/`khỏe` → `khỏe`, `uỷ`/`ủy` → `ủy`.
+ * `hoà`/`hòa` → `hòa`, `thuỷ`/`thủy` → `thủy`, `khoẻ`/`khỏe` → `khỏe`, `uỷ`/`ủy` → `ủy`; and
+ * one spelling of a final i/y after a consonant: `lý`/`lí` → `lí`, `tỷ`/`tỉ` → `tỉ`.
  * The tone goes on the modified vowel (ă â ê ô ơ ư; the second of `ươ`), else on the last vowel
  * before a final consonant, else the middle of three vowels, else the second of `oa`/`oe`/`uy`,
  * else the first vowel.
@@ -50,9 +51,20 @@ const syllableCache = new Map<string, string>();
 export function canonicalSyllable(syllable: string): string {
   const cached = syllableCache.get(syllable);
   if (cached !== undefined) return cached;
-  const result = placeTone(syllable);
+  const result = unifyFinalY(placeTone(syllable));
   if (syllableCache.size < 200_000) syllableCache.set(syllable, result);
   return result;
+}
+
+// After a consonant, a lone final "y" and "i" are two spellings of one vowel ("lý"/"lí",
+// "kỹ"/"kĩ", "tỷ"/"tỉ", "mỹ"/"mĩ"): both are in use, so they match as "i". "quy" keeps its y,
+// which belongs to "uy"; a syllable that is only "y" ("ý", "y tế") keeps it too.
+const FINAL_Y = /^([bcdđghklmnprstvx]+)([yýỳỷỹỵ])$/u;
+const Y_TO_I: Record<string, string> = { y: "i", ý: "í", ỳ: "ì", ỷ: "ỉ", ỹ: "ĩ", ỵ: "ị" };
+
+function unifyFinalY(syllable: string): string {
+  const match = FINAL_Y.exec(syllable);
+  return match ? match[1]! + Y_TO_I[match[2]!]! : syllable;
 }
 
 function placeTone(syllable: string): string {

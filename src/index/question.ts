@@ -1,3 +1,4 @@
+import { ENGINE_SETTINGS } from "./settings.js";
 import { findDocNumbers, type DocNumberMention } from "./doc-number.js";
 import { foldDiacritics, normalizeText } from "./normalize.js";
 import { tokenize, type Token } from "./tokenize.js";
@@ -47,8 +48,6 @@ export const UNITS = new Set(["gio", "ngay", "thang", "nam", "tuan", "phut", "tu
 /** Units asked with another word than the text uses: "mấy tiếng" is answered in giờ. */
 const UNIT_SYNONYMS: Record<string, string> = { tieng: "gio", buoi: "ngay" };
 
-/** Questions longer than this are cut before search: the first part carries the question. */
-export const MAX_QUESTION_CHARS = 500;
 
 // Question phrases, in folded form, that say what is asked but never occur in the answer text.
 // Longest first so that "bao nhieu phan tram" wins over "bao nhieu".
@@ -71,6 +70,10 @@ const MAX_PHRASE = Math.max(...PHRASE_SET.keys());
 // "mấy" typed with diacritics is a question word; folded "may" is also "máy" (machine): keep the
 // plain form as content.
 const ACCENT_ONLY_QUESTION_WORDS = new Set(["may"]);
+
+// Words after "bao nhiêu" that are not what is counted: "phần trăm", "tiền", "người" name the kind or
+// are too general; "là", "mới", "được", "thì" continue the sentence.
+const FOCUS_STOP = new Set(["phan", "tien", "la", "nguoi", "moi", "duoc", "thi", "co", "khong", "nua", "vay", "the", "roi", "de", "cho", "se", "da", "van", "cung", "nhu", "o", "tai", "trong", "khi"]);
 
 const TRAILING_PARTICLES = new Set(["khong", "a", "ah", "vay", "nhi", "chua", "ha", "the", "nhe", "ko", "k"]);
 
@@ -103,10 +106,9 @@ const REWRITES: Array<[RegExp, string]> = (
     ["nld|nlđ", "người lao động"],
     ["nsdld|nsdlđ", "người sử dụng lao động"],
     ["hdld|hđlđ|hđld", "hợp đồng lao động"],
-    ["tang ca|tăng ca", "làm thêm giờ"],
     ["flycam", "tàu bay không người lái"],
-    ["nghi phep nam|nghỉ phép năm", "nghỉ hằng năm"],
     ["bn|bnh", "bao nhiêu"],
+    ["tp", "thành phố"],
     ["nhiu", "nhiêu"],
   ] as Array<[string, string]>
 ).map(([from, to]) => [new RegExp(`(?<![\\p{L}\\p{N}])(?:${from})(?![\\p{L}\\p{N}])`, "giu"), to]);
@@ -120,7 +122,7 @@ export function expandShorthand(question: string): string {
 
 /** Takes a question apart: tokens, content tokens, answer kind, document numbers, year, latest. */
 export function analyzeQuestion(question: string): QuestionAnalysis {
-  const text = expandShorthand(question.slice(0, MAX_QUESTION_CHARS));
+  const text = expandShorthand(question.slice(0, ENGINE_SETTINGS.maxQuestionChars));
   const tokens = tokenize(text);
   const docNumbers = findDocNumbers(text, { question: true });
   const folded = foldDiacritics(normalizeText(text)).replace(/\s+/g, " ").trim();
@@ -165,7 +167,7 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
     for (let k = i + 1; k < tokens.length && focus.length < 2; k++) {
       const t = tokens[k]!;
       if (t.breakBefore || isQuestionWord[k]) break;
-      if (t.folded === "phan" || t.folded === "tien" || t.folded === "la" || t.folded === "nguoi") break;
+      if (FOCUS_STOP.has(t.folded)) break;
       focus.push(t.folded);
       focusCanon.push(t.canon);
       if (UNITS.has(t.folded)) break;

@@ -11,23 +11,23 @@ export type AnnouncementOutcome = { status: "queued"; campaignId: number; recipi
  * Queues a draft announcement for every active subscriber, in one transaction that also closes the
  * draft, so pressing "send" twice sends once. Progress is reported by editing `reportMessageId` in the staff chat.
  */
-export function sendAnnouncement(
+export async function sendAnnouncement(
   stores: Pick<PushStores, "announcements" | "outbox" | "subscriptions" | "transaction">,
   announcementId: number,
   report: { chatId: number; messageId: number; createdBy: number },
   now: number,
-): AnnouncementOutcome {
-  return stores.transaction((): AnnouncementOutcome => {
-    const draft = stores.announcements.get(announcementId);
+): Promise<AnnouncementOutcome> {
+  return stores.transaction(async (tx): Promise<AnnouncementOutcome> => {
+    const draft = await tx.announcements.get(announcementId);
     if (!draft || draft.status !== "draft") return { status: "not-a-draft" };
-    const campaignId = stores.outbox.createCampaign(
+    const campaignId = await tx.outbox.createCampaign(
       { kind: "announcement", label: `announcement ${announcementId}`, reportChatId: report.chatId, createdBy: report.createdBy },
       now,
     );
-    stores.outbox.setCampaignReportMessage(campaignId, report.messageId);
-    stores.announcements.close(announcementId, "sent", campaignId);
-    const recipients = stores.outbox.enqueue(
-      stores.subscriptions.active().map((s) => ({
+    await tx.outbox.setCampaignReportMessage(campaignId, report.messageId);
+    await tx.announcements.close(announcementId, "sent", campaignId);
+    const recipients = await tx.outbox.enqueue(
+      (await tx.subscriptions.active()).map((s) => ({
         kind: "announcement",
         ref: String(announcementId),
         chatId: s.chatId,

@@ -20,7 +20,7 @@ export interface CampaignReporter {
   /** Notes that a row of this campaign moved. */
   touch(campaignId: number | null): void;
   /** Notes every campaign still open (at start, and after a crash, they are reported again once their rows move). */
-  touchOpen(): void;
+  touchOpen(): Promise<void>;
   /** Reports the campaigns touched since the last report, at most every `intervalMs` unless `force`. */
   report(force: boolean): Promise<void>;
 }
@@ -34,8 +34,8 @@ export function createCampaignReporter(deps: CampaignReporterDeps): CampaignRepo
     touch(campaignId) {
       if (campaignId !== null) dirty.add(campaignId);
     },
-    touchOpen() {
-      for (const c of outbox.openCampaigns()) dirty.add(c.id);
+    async touchOpen() {
+      for (const c of (await outbox.openCampaigns())) dirty.add(c.id);
     },
     async report(force) {
       if (!force && now() - lastReportAt < deps.intervalMs) return;
@@ -43,11 +43,11 @@ export function createCampaignReporter(deps: CampaignReporterDeps): CampaignRepo
       const ids = [...dirty];
       dirty.clear();
       for (const id of ids) {
-        const campaign = outbox.getCampaign(id);
+        const campaign = await outbox.getCampaign(id);
         if (!campaign || campaign.finishedAt !== null) continue;
-        const progress = outbox.campaignProgress(id);
+        const progress = await outbox.campaignProgress(id);
         const finished = progress.pending === 0;
-        if (finished) outbox.finishCampaign(id, now());
+        if (finished) (await outbox.finishCampaign(id, now()));
         const hook = deps.hooks.get(campaign.kind);
         if (!hook) continue;
         try {

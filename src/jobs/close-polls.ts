@@ -33,12 +33,12 @@ export async function closePoll(
   pollId: number,
   reason: "hand" | "deadline",
 ): Promise<CloseOutcome> {
-  const poll = deps.polls.getPoll(pollId);
+  const poll = await deps.polls.getPoll(pollId);
   if (!poll) return { status: "not-found" };
-  if (!deps.polls.closePoll(pollId, new Date(deps.now()))) {
+  if (!(await deps.polls.closePoll(pollId, new Date(deps.now())))) {
     return poll.status === "closed" ? { status: "already-closed" } : { status: "not-open" };
   }
-  const copies = queueCopyClosing(deps.delivery, pollId);
+  const copies = await queueCopyClosing(deps.delivery, pollId);
   deps.logger.info({ pollId, reason, copies }, "polls: poll closed");
   if (deps.staffChatId !== undefined) {
     const t = deps.report.translator(deps.staffLocale);
@@ -61,7 +61,7 @@ export async function closePoll(
  */
 export async function closeDuePolls(deps: ClosePollsDeps, api: ReportApi): Promise<number[]> {
   const closed: number[] = [];
-  for (const pollId of deps.polls.listDuePolls(new Date(deps.now()))) {
+  for (const pollId of (await deps.polls.listDuePolls(new Date(deps.now())))) {
     try {
       const outcome = await closePoll(deps, api, pollId, "deadline");
       if (outcome.status === "closed") closed.push(pollId);

@@ -139,7 +139,7 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps, options: Delivery
     const sender = senders.get(row.kind);
     const log = logger.child({ outboxId: row.id, kind: row.kind, chatId: row.chatId });
     if (!sender) {
-      outbox.markFailed(row.id, now(), `no sender registered for kind "${row.kind}"`);
+      await outbox.markFailed(row.id, now(), `no sender registered for kind "${row.kind}"`);
       log.error("outbox: no sender for this kind; row given up");
       return;
     }
@@ -148,13 +148,13 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps, options: Delivery
       result = await sender(api, row.chatId, row.payload, row);
     } catch (err) {
       campaigns.touch(row.campaignId);
-      recordSendFailure(failures, row, err, log);
+      await recordSendFailure(failures, row, err, log);
       return;
     } finally {
       lastSentToChat.set(row.chatId, now());
     }
     const messageId = (result as { message_id?: unknown } | null)?.message_id;
-    outbox.markSent(row.id, now(), typeof messageId === "number" ? messageId : null);
+    await outbox.markSent(row.id, now(), typeof messageId === "number" ? messageId : null);
     campaigns.touch(row.campaignId);
     for (const hook of afterSend.get(row.kind) ?? []) {
       try {
@@ -169,7 +169,7 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps, options: Delivery
   async function pump(): Promise<number> {
     let t = now();
     if (t < pausedUntil) return pausedUntil - t;
-    const rows = outbox.due(t, 200 + inFlight.size);
+    const rows = await outbox.due(t, 200 + inFlight.size);
     let started = 0;
     let wait = Number.POSITIVE_INFINITY;
     for (const row of rows) {
@@ -185,7 +185,10 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps, options: Delivery
       if (t < pausedUntil) return pausedUntil - t;
       // Sends finished while this one waited for a slot: its chat may have just been sent to, or have
       // blocked the bot (which closes its other rows), so look again before sending.
-      if (inFlight.has(row.id) || busyChats.has(row.chatId) || outbox.get(row.id)?.status !== "pending") continue;
+      if (inFlight.has(row.id) || busyChats.has(row.chatId)) continue;
+      const fresh = await outbox.get(row.id);
+      // Reading the row yields: a pump beside this one (`drain()` beside the loop) may have taken it meanwhile.
+      if (fresh?.status !== "pending" || inFlight.has(row.id) || busyChats.has(row.chatId)) continue;
       const lastNow = lastSentToChat.get(row.chatId);
       if (lastNow !== undefined && t - lastNow < perChatMs) {
         wait = Math.min(wait, perChatMs - (t - lastNow));
@@ -215,7 +218,7 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps, options: Delivery
       await Promise.race(inFlight.values());
       return 0;
     }
-    const next = outbox.nextDueAt();
+    const next = await outbox.nextDueAt();
     if (next !== null && next > t) wait = Math.min(wait, next - t);
     if (next !== null && next <= t && rows.length > 0) wait = Math.min(wait, perChatMs);
     return wait;
@@ -264,8 +267,10 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps, options: Delivery
       if (running) return;
       running = true;
       // Campaigns left open by a crash are reported again once their rows move.
-      campaigns.touchOpen();
-      loop = run();
+      loop = campaigns
+        .touchOpen()
+        .catch((err: unknown) => logger.error({ err }, "outbox: open campaigns not read"))
+        .then(() => run());
     },
     wake() {
       wakeRequested = true;
@@ -281,13 +286,13 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps, options: Delivery
     async drain(untilMs = 0) {
       draining = true;
       try {
-        campaigns.touchOpen();
+        await campaigns.touchOpen();
         const deadline = now() + untilMs;
         for (;;) {
           const wait = await pump();
           // Zero: rows were started or a send finished; look again at once.
           if (wait === 0) continue;
-          const next = outbox.nextDueAt();
+          const next = await outbox.nextDueAt();
           if (next === null || next > Math.max(deadline, now())) break;
           await sleep(Math.min(Number.isFinite(wait) ? wait : idleMs, idleMs));
         }

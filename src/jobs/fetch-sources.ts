@@ -1,7 +1,6 @@
 import { backoffMs, type Clock, HOUR_MS, MINUTE_MS, systemClock } from "../clock.js";
 import type { CorpusDoc } from "../index/types.js";
 import type { OcrOptions } from "../corpus/ocr.js";
-import type { DocumentsStore } from "../storage/documents-store.js";
 import type { SourcesStore } from "../storage/sources-store.js";
 import type { SourceConfig } from "../sources/source-config.js";
 import { createItemRecorder, type ItemRecorderDeps } from "./record-item.js";
@@ -27,21 +26,20 @@ export interface FetchSourcesOptions {
 
 /** What reading attached document files needs; without it attachments are not read. */
 export interface FetchDocumentsDeps {
-  store: DocumentsStore;
   /** `DATA_DIR`: originals are kept in its `files/` folder, under their SHA-256. */
   dataDir: string;
   ocr: OcrOptions | null;
 }
 
 /** Collaborators of {@link createFetchSources}. */
-export interface FetchSourcesDeps extends Omit<ItemRecorderDeps, "now" | "documents"> {
+export interface FetchSourcesDeps extends Omit<ItemRecorderDeps, "now"> {
   sources: readonly SourceConfig[];
   /** The corpus folder watched for added files; null to watch none. */
   corpusDir: string | null;
   /** Reads the documents of one corpus file (the corpus loader). */
   loadCorpusFile: (path: string) => CorpusDoc[] | Promise<CorpusDoc[]>;
   sourceStates: SourcesStore;
-  /** Attached document files: where originals are kept, OCR, and the store of their fields. */
+  /** Attached document files: where originals are kept, and OCR (their fields are kept by the recorder). */
   documents?: FetchDocumentsDeps;
   /** Defaults to the system clock. */
   now?: Clock;
@@ -63,7 +61,7 @@ export function createFetchSources(deps: FetchSourcesDeps, options: FetchSources
   const backoffBaseMs = options.backoffBaseMs ?? 10 * MINUTE_MS;
   const backoffMaxMs = options.backoffMaxMs ?? 6 * HOUR_MS;
   const { documents, ...recorderDeps } = deps;
-  const recorder = createItemRecorder({ ...recorderDeps, now, ...(documents ? { documents: documents.store } : {}) });
+  const recorder = createItemRecorder({ ...recorderDeps, now });
   const readers: SourceReaderDeps = {
     sourceStates: deps.sourceStates,
     recorder,
@@ -77,7 +75,7 @@ export function createFetchSources(deps: FetchSourcesDeps, options: FetchSources
   };
 
   async function runOne(source: SourceConfig): Promise<SourceRunReport> {
-    const state = deps.sourceStates.get(source.name);
+    const state = await deps.sourceStates.get(source.name);
     if (state && state.nextAttemptAt > now()) return { name: source.name, outcome: "backing-off", newItems: 0 };
     const baseline = !state?.firstSuccessAt;
     try {
@@ -87,7 +85,7 @@ export function createFetchSources(deps: FetchSourcesDeps, options: FetchSources
       const message = err instanceof Error ? err.message : String(err);
       const failures = (state?.failures ?? 0) + 1;
       const wait = backoffMs(failures, backoffBaseMs, backoffMaxMs);
-      deps.sourceStates.recordFailure(source.name, now(), message, now() + wait);
+      await deps.sourceStates.recordFailure(source.name, now(), message, now() + wait);
       deps.logger.warn({ err, source: source.name, failures, retryInMs: wait }, "fetch: source failed");
       return { name: source.name, outcome: "failed", newItems: 0, error: message };
     }
@@ -98,11 +96,11 @@ export function createFetchSources(deps: FetchSourcesDeps, options: FetchSources
     const reports = await Promise.all(deps.sources.map(runOne));
     if (deps.corpusDir) {
       try {
-        const baseline = !deps.sourceStates.get(CORPUS_SOURCE)?.firstSuccessAt;
+        const baseline = !(await deps.sourceStates.get(CORPUS_SOURCE))?.firstSuccessAt;
         reports.push({ name: CORPUS_SOURCE, ...(await scanCorpusFolder({ ...readers, loadCorpusFile: deps.loadCorpusFile }, deps.corpusDir, baseline)) });
       } catch (err) {
         const message = err instanceof Error ? err.message : String(err);
-        deps.sourceStates.recordFailure(CORPUS_SOURCE, now(), message, 0);
+        await deps.sourceStates.recordFailure(CORPUS_SOURCE, now(), message, 0);
         deps.logger.warn({ err }, "fetch: corpus folder could not be read");
         reports.push({ name: CORPUS_SOURCE, outcome: "failed", newItems: 0, error: message });
       }

@@ -22,7 +22,7 @@ export interface PollRecipient {
 /** Who is in an audience; implemented over the subscriptions and users stores. */
 export interface PollRecipients {
   /** Private chats of the audience that have not turned polls off. */
-  listPollRecipients(audience: Exclude<PollAudience, "chat">): PollRecipient[];
+  listPollRecipients(audience: Exclude<PollAudience, "chat">): Promise<PollRecipient[]>;
 }
 
 /** Collaborators of the poll delivery functions. */
@@ -55,7 +55,7 @@ interface PollClosePayload extends PollPayload {
 }
 
 /** The recipients a poll would reach now (for the preview's count, and for sending). */
-export function pollRecipients(deps: Pick<PollDeliveryDeps, "recipients">, poll: Poll): PollRecipient[] {
+export async function pollRecipients(deps: Pick<PollDeliveryDeps, "recipients">, poll: Poll): Promise<PollRecipient[]> {
   if (poll.audience === "chat") return poll.audienceChatId === null ? [] : [{ chatId: poll.audienceChatId, locale: "vi" }];
   return deps.recipients.listPollRecipients(poll.audience);
 }
@@ -65,17 +65,17 @@ export function pollRecipients(deps: Pick<PollDeliveryDeps, "recipients">, poll:
  * reported to the staff chat. Returns the number of recipients, or null when the poll was not a
  * draft (the preview's send button pressed twice).
  */
-export function sendPoll(deps: PollDeliveryDeps, pollId: number, staffUserId: number): number | null {
-  const poll = deps.polls.getPoll(pollId);
-  if (!poll || !deps.polls.openPoll(pollId, new Date(deps.now()))) return null;
-  const recipients = pollRecipients(deps, poll);
+export async function sendPoll(deps: PollDeliveryDeps, pollId: number, staffUserId: number): Promise<number | null> {
+  const poll = await deps.polls.getPoll(pollId);
+  if (!poll || !(await deps.polls.openPoll(pollId, new Date(deps.now())))) return null;
+  const recipients = await pollRecipients(deps, poll);
   const now = deps.now();
-  const campaignId = deps.outbox.createCampaign(
+  const campaignId = (await deps.outbox.createCampaign(
     { kind: POLL_KIND, label: String(pollId), reportChatId: deps.staffChatId ?? null, createdBy: staffUserId },
     now,
-  );
+  ));
   const notBefore = (chatId: number) => (chatId > 0 ? (quietUntil(now, deps.quietHours, deps.timeZone) ?? 0) : 0);
-  deps.outbox.enqueue(
+  await deps.outbox.enqueue(
     recipients.map((r) => ({
       kind: POLL_KIND,
       ref: String(pollId),
@@ -92,9 +92,9 @@ export function sendPoll(deps: PollDeliveryDeps, pollId: number, staffUserId: nu
 }
 
 /** Queues the closing edit of every copy of a poll not yet closed; returns how many. */
-export function queueCopyClosing(deps: PollDeliveryDeps, pollId: number): number {
-  const copies = deps.polls.listCopies(pollId, true);
-  deps.outbox.enqueue(
+export async function queueCopyClosing(deps: PollDeliveryDeps, pollId: number): Promise<number> {
+  const copies = await deps.polls.listCopies(pollId, true);
+  await deps.outbox.enqueue(
     copies.map((copy) => ({
       kind: POLL_CLOSE_KIND,
       ref: `${pollId}:${copy.messageId}`,
@@ -114,7 +114,7 @@ export function queueCopyClosing(deps: PollDeliveryDeps, pollId: number): number
 export function registerPollDelivery(worker: DeliveryWorker, deps: PollDeliveryDeps): void {
   worker.registerSender(POLL_KIND, async (api, chatId, payload) => {
     const { pollId, locale } = payload as PollPayload;
-    const poll = deps.polls.getPoll(pollId);
+    const poll = await deps.polls.getPoll(pollId);
     if (!poll || poll.status !== "open") throw new GiveUpSendError(`poll-delivery: poll ${pollId} is no longer open; copy not sent`);
     const message = buildPollMessage(poll, deps.translator(locale), deps.timeZone);
     return api.sendMessage(chatId, message.text, {
@@ -123,17 +123,17 @@ export function registerPollDelivery(worker: DeliveryWorker, deps: PollDeliveryD
       link_preview_options: { is_disabled: true },
     });
   });
-  worker.onSent(POLL_KIND, (row, result) => {
+  worker.onSent(POLL_KIND, async (row, result) => {
     const { pollId, locale } = row.payload as PollPayload;
     const messageId = (result as { message_id: number }).message_id;
-    deps.polls.recordCopy(pollId, row.chatId, messageId, new Date(deps.now()), locale);
+    await deps.polls.recordCopy(pollId, row.chatId, messageId, new Date(deps.now()), locale);
     // Sent while the poll was being closed: close this copy too.
-    if (deps.polls.getPoll(pollId)?.status === "closed") queueCopyClosing(deps, pollId);
+    if ((await deps.polls.getPoll(pollId))?.status === "closed") await queueCopyClosing(deps, pollId);
   });
 
   worker.registerSender(POLL_CLOSE_KIND, async (api, chatId, payload) => {
     const { pollId, locale, messageId } = payload as PollClosePayload;
-    const results = deps.polls.results(pollId);
+    const results = await deps.polls.results(pollId);
     if (!results) throw new GiveUpSendError(`poll-delivery: poll ${pollId} is gone; copy not closed`);
     const text = buildClosedPollMessage(
       { ...results, question: results.poll.question, options: results.poll.options },
@@ -148,9 +148,9 @@ export function registerPollDelivery(worker: DeliveryWorker, deps: PollDeliveryD
       throw err;
     }
   });
-  worker.onSent(POLL_CLOSE_KIND, (row) => {
+  worker.onSent(POLL_CLOSE_KIND, async (row) => {
     const { pollId, messageId } = row.payload as PollClosePayload;
-    deps.polls.markCopyClosed({ pollId, chatId: row.chatId, messageId }, new Date(deps.now()));
+    await deps.polls.markCopyClosed({ pollId, chatId: row.chatId, messageId }, new Date(deps.now()));
   });
 
   worker.onCampaignProgress(POLL_KIND, async (api, campaign, progress, finished) => {
@@ -177,7 +177,7 @@ async function reportProgress(
 ): Promise<void> {
   if (messageId === null) {
     const sent = await api.sendMessage(chatId, text, { parse_mode: "HTML" });
-    outbox.setCampaignReportMessage(campaignId, sent.message_id);
+    await outbox.setCampaignReportMessage(campaignId, sent.message_id);
     return;
   }
   try {

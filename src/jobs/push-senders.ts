@@ -29,9 +29,9 @@ export interface PushSendersDeps {
   /** The kind, signer and original file of pushed documents. */
   documents?: DocumentsStore;
   /** Also told when a chat blocked the bot (the users table). */
-  onChatBlocked?: (chatId: number) => void;
+  onChatBlocked?: (chatId: number) => void | Promise<void>;
   /** The language a user chose with /lang, if any; it wins over the one recorded at subscription. */
-  languageOf?: (chatId: number) => string | null;
+  languageOf?: (chatId: number) => Promise<string | null>;
   /** Defaults to the system clock. */
   now?: Clock;
 }
@@ -44,13 +44,13 @@ export function registerPushSenders(worker: DeliveryWorker, deps: PushSendersDep
   const now = deps.now ?? systemClock;
   worker.registerSender("item", async (api, chatId, payload) => {
     const { itemId, lang } = payload as ItemPayload;
-    const item = deps.items.get(itemId);
+    const item = await deps.items.get(itemId);
     if (!item) throw new GiveUpSendError(`push: item ${itemId} is gone; not sent`);
     const message = renderItemMessage(
       item,
       leadOf(item.body),
-      deps.translator(deps.languageOf?.(chatId) ?? (lang || DEFAULT_LOCALE)),
-      item.kind === "document" ? deps.documents?.itemDocument(item.docId) : undefined,
+      deps.translator((await deps.languageOf?.(chatId)) ?? (lang || DEFAULT_LOCALE)),
+      item.kind === "document" ? await deps.documents?.itemDocument(item.docId) : undefined,
     );
     return api.sendMessage(chatId, message.text, {
       parse_mode: "HTML",
@@ -62,8 +62,8 @@ export function registerPushSenders(worker: DeliveryWorker, deps: PushSendersDep
     api.sendMessage(chatId, (payload as HtmlPayload).html, { parse_mode: "HTML", link_preview_options: { is_disabled: true } });
   worker.registerSender("digest", sendHtml);
   worker.registerSender("announcement", sendHtml);
-  worker.onBlocked((chatId, reason) => {
-    deps.subscriptions.markInactive(chatId, reason, now());
-    deps.onChatBlocked?.(chatId);
+  worker.onBlocked(async (chatId, reason) => {
+    await deps.subscriptions.markInactive(chatId, reason, now());
+    await deps.onChatBlocked?.(chatId);
   });
 }

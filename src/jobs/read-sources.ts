@@ -72,7 +72,7 @@ async function readAttachment(deps: SourceReaderDeps, raw: SourceItem): Promise<
 async function withAttachments(deps: SourceReaderDeps, source: string, raws: SourceItem[]): Promise<SourceItem[]> {
   if (!deps.documents) return raws;
   const read = await mapLimit(raws, 2, async (raw) => {
-    if (!raw.attachment || deps.recorder.knownUrls([raw.url ?? raw.attachment]).size > 0) return raw;
+    if (!raw.attachment || (await deps.recorder.knownUrls([raw.url ?? raw.attachment])).size > 0) return raw;
     try {
       return await readAttachment(deps, raw);
     } catch (err) {
@@ -108,10 +108,10 @@ async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) 
  * is recorded as a success and gives null.
  */
 async function fetchChanged(deps: SourceReaderDeps, source: RssSource | HtmlSource) {
-  const state = deps.sourceStates.get(source.name);
+  const state = await deps.sourceStates.get(source.name);
   const res = await fetchResource(source.url, { ...deps.fetchOptions, etag: state?.etag, lastModified: state?.lastModified });
   if (res.status !== "not-modified") return res;
-  deps.sourceStates.recordSuccess(source.name, deps.now(), null, 0);
+  await deps.sourceStates.recordSuccess(source.name, deps.now(), null, 0);
   return null;
 }
 
@@ -121,8 +121,8 @@ export async function readRssSource(deps: SourceReaderDeps, source: RssSource, b
   if (!res) return { outcome: "not-modified", newItems: 0 };
   const items = await withAttachments(deps, source.name, parseFeedItems(res.body, { timeZone: deps.timeZone, topics: source.topics, kind: source.kind }));
   // Feeds list newest first; record oldest first so that pushes follow publication order.
-  const added = deps.recorder.recordAll(source.name, source.kind, [...items].reverse(), baseline);
-  deps.sourceStates.recordSuccess(source.name, deps.now(), { etag: res.etag, lastModified: res.lastModified }, added);
+  const added = await deps.recorder.recordAll(source.name, source.kind, [...items].reverse(), baseline);
+  await deps.sourceStates.recordSuccess(source.name, deps.now(), { etag: res.etag, lastModified: res.lastModified }, added);
   return outcomeOf(baseline, added);
 }
 
@@ -131,7 +131,7 @@ export async function readHtmlSource(deps: SourceReaderDeps, source: HtmlSource,
   const res = await fetchChanged(deps, source);
   if (!res) return { outcome: "not-modified", newItems: 0 };
   const entries = parseListing(res.body, res.url, source.select);
-  const known = deps.recorder.knownUrls(entries.map((e) => e.url));
+  const known = await deps.recorder.knownUrls(entries.map((e) => e.url));
   const fresh = entries.filter((e) => !known.has(e.url)).reverse();
   const toFetch = fresh.slice(-source.maxArticles);
   const pages = await mapLimit(toFetch, deps.articleConcurrency, async (entry): Promise<SourceItem | null> => {
@@ -185,8 +185,8 @@ export async function readHtmlSource(deps: SourceReaderDeps, source: HtmlSource,
       if (entry.title) items.unshift({ guid: null, url: entry.url, title: entry.title, body: entry.title, date: entry.date, time: null, number: null, issuer: null, tags: source.topics });
     }
   }
-  const added = deps.recorder.recordAll(source.name, source.kind, items, baseline);
-  deps.sourceStates.recordSuccess(source.name, deps.now(), { etag: res.etag, lastModified: res.lastModified }, added);
+  const added = await deps.recorder.recordAll(source.name, source.kind, items, baseline);
+  await deps.sourceStates.recordSuccess(source.name, deps.now(), { etag: res.etag, lastModified: res.lastModified }, added);
   return outcomeOf(baseline, added);
 }
 
@@ -199,7 +199,7 @@ export async function scanCorpusFolder(
   dir: string,
   baseline: boolean,
 ): Promise<Outcome> {
-  const seen = deps.sourceStates.corpusFiles();
+  const seen = await deps.sourceStates.corpusFiles();
   let added = 0;
   for (const { file: path } of listCorpusFiles(dir)) {
     const st = statSync(path);
@@ -220,14 +220,14 @@ export async function scanCorpusFolder(
           ...(doc.file ? { document: { kind: doc.kind ?? null, signer: doc.signer ?? null, file: doc.file } } : {}),
         };
         try {
-          if (deps.recorder.record(CORPUS_SOURCE, doc.type, raw, false, doc.id)) added += 1;
+          if (await deps.recorder.record(CORPUS_SOURCE, doc.type, raw, false, doc.id)) added += 1;
         } catch (err) {
           deps.logger.warn({ err, path, id: doc.id }, "fetch: corpus document skipped");
         }
       }
     }
-    deps.sourceStates.markCorpusFile(path, st.size, Math.floor(st.mtimeMs), deps.now());
+    await deps.sourceStates.markCorpusFile(path, st.size, Math.floor(st.mtimeMs), deps.now());
   }
-  deps.sourceStates.recordSuccess(CORPUS_SOURCE, deps.now(), null, added);
+  await deps.sourceStates.recordSuccess(CORPUS_SOURCE, deps.now(), null, added);
   return outcomeOf(baseline, added);
 }

@@ -2,9 +2,10 @@ import { createHash } from "node:crypto";
 import type { Clock } from "../clock.js";
 import type { CorpusDoc, Engine } from "../index/types.js";
 import type { Logger } from "../logger.js";
-import type { DocumentsStore, ItemDocument } from "../storage/documents-store.js";
+import type { ItemDocument } from "../storage/documents-store.js";
 import type { ItemKind, ItemsStore, NewItem, StoredItem } from "../storage/items-store.js";
 import type { OutboxStore } from "../storage/outbox-store.js";
+import type { PushStores } from "../storage/push-stores.js";
 import type { Subscription, SubscriptionsStore } from "../storage/subscriptions-store.js";
 import type { SourceItem } from "../sources/source-item.js";
 import { foldVietnamese, planDeliveries } from "./match-subscribers.js";
@@ -38,11 +39,9 @@ export interface ItemRecorderDeps {
   items: ItemsStore;
   subscriptions: SubscriptionsStore;
   outbox: OutboxStore;
-  /** Runs `fn` in one database transaction. */
-  transaction: <T>(fn: () => T) => T;
+  /** Runs `fn` in one database transaction, with stores bound to it. */
+  transaction: PushStores["transaction"];
   engine: Pick<Engine, "add">;
-  /** Keeps the kind, signer and original file of documents read from attached files. */
-  documents?: DocumentsStore;
   logger: Logger;
   timeZone: string;
   defaultQuietHours: QuietHours | null;
@@ -59,22 +58,34 @@ export interface ItemRecorder {
    * Records one item unless it is a duplicate (same guid at the source, else URL, else content);
    * fills the outbox for subscribers unless `baseline` (the source's first fetch). Returns it, or null.
    */
-  record(source: string, kind: ItemKind, raw: SourceItem, baseline: boolean, docId?: string): StoredItem | null;
+  record(source: string, kind: ItemKind, raw: SourceItem, baseline: boolean, docId?: string): Promise<StoredItem | null>;
   /** Records a batch in order, skipping (and logging) a bad item; returns how many were new. */
-  recordAll(source: string, kind: ItemKind, raws: readonly SourceItem[], baseline: boolean): number;
+  recordAll(source: string, kind: ItemKind, raws: readonly SourceItem[], baseline: boolean): Promise<number>;
   /** The URLs among these that are already recorded. */
-  knownUrls(urls: readonly string[]): Set<string>;
+  knownUrls(urls: readonly string[]): Promise<Set<string>>;
 }
 
 /** Creates the recorder the fetch job hands every item to. */
 export function createItemRecorder(deps: ItemRecorderDeps): ItemRecorder {
   // Read once per run: matching a thousand items must not read every subscription a thousand times.
-  let runSubscriptions: Subscription[] | null = null;
+  let runSubscriptions: Promise<Subscription[]> | null = null;
   const activeSubscriptions = () => (runSubscriptions ??= deps.subscriptions.active());
+  // Sources are read in parallel but items recorded one at a time, so that the duplicate check and
+  // the insert of one item are not interleaved with another's.
+  let recording: Promise<unknown> = Promise.resolve();
+  const serially = <T>(fn: () => Promise<T>): Promise<T> => {
+    const result = recording.then(fn);
+    recording = result.catch(() => undefined);
+    return result;
+  };
 
-  function record(source: string, kind: ItemKind, raw: SourceItem, baseline: boolean, docId?: string): StoredItem | null {
+  function record(source: string, kind: ItemKind, raw: SourceItem, baseline: boolean, docId?: string): Promise<StoredItem | null> {
+    return serially(() => recordNow(source, kind, raw, baseline, docId));
+  }
+
+  async function recordNow(source: string, kind: ItemKind, raw: SourceItem, baseline: boolean, docId?: string): Promise<StoredItem | null> {
     const hash = contentHash(raw.title, raw.body);
-    if (deps.items.findDuplicate({ source, guid: raw.guid, url: raw.url, contentHash: hash })) return null;
+    if ((await deps.items.findDuplicate({ source, guid: raw.guid, url: raw.url, contentHash: hash }))) return null;
     const key = raw.guid ?? raw.url ?? hash;
     const item: NewItem = {
       docId: docId ?? `${source}:${createHash("sha1").update(key).digest("hex").slice(0, 16)}`,
@@ -94,13 +105,15 @@ export function createItemRecorder(deps: ItemRecorderDeps): ItemRecorder {
     };
     const t = deps.now();
     let enqueued = 0;
-    const stored = deps.transaction(() => {
-      const stored = deps.items.insert(item, t);
-      if (raw.document) deps.documents?.saveItemDocument(stored.docId, raw.document);
+    // Read before the transaction: on SQLite the transaction holds the one connection until it ends.
+    const subscribers = baseline ? [] : await activeSubscriptions();
+    const stored = await deps.transaction(async (tx) => {
+      const stored = await tx.items.insert(item, t);
+      if (raw.document) await tx.documentsStore.saveItemDocument(stored.docId, raw.document);
       if (!baseline) {
-        const plan = planDeliveries(activeSubscriptions(), stored, { now: t, timeZone: deps.timeZone, defaultQuietHours: deps.defaultQuietHours });
-        enqueued = deps.outbox.enqueue(plan.outbox, t);
-        deps.subscriptions.addDigestEntries(plan.digest, t);
+        const plan = planDeliveries(subscribers, stored, { now: t, timeZone: deps.timeZone, defaultQuietHours: deps.defaultQuietHours });
+        enqueued = await tx.outbox.enqueue(plan.outbox, t);
+        await tx.subscriptions.addDigestEntries(plan.digest, t);
       }
       return stored;
     });
@@ -119,11 +132,11 @@ export function createItemRecorder(deps: ItemRecorderDeps): ItemRecorder {
     },
     record,
     knownUrls: (urls) => deps.items.knownUrls(urls),
-    recordAll(source, kind, raws, baseline) {
+    async recordAll(source, kind, raws, baseline) {
       let added = 0;
       for (const raw of raws) {
         try {
-          if (record(source, kind, raw, baseline)) added += 1;
+          if (await record(source, kind, raw, baseline)) added += 1;
         } catch (err) {
           deps.logger.warn({ err, source, url: raw.url }, "fetch: item skipped");
         }

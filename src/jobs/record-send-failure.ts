@@ -24,13 +24,13 @@ export interface SendFailureDeps {
  * subscriber inactive), held for a 429's `retry_after` (and every send paused), retried with
  * backoff until `giveUpAfterMs`, or given up with Telegram's reason.
  */
-export function recordSendFailure(deps: SendFailureDeps, row: OutboxRow, err: unknown, log: Logger): void {
+export async function recordSendFailure(deps: SendFailureDeps, row: OutboxRow, err: unknown, log: Logger): Promise<void> {
   const { outbox } = deps;
   const failure = classifySendError(err);
   const t = deps.now();
   switch (failure.action) {
     case "blocked": {
-      outbox.markBlocked(row.id, t, failure.reason);
+      await outbox.markBlocked(row.id, t, failure.reason);
       log.info({ reason: failure.reason }, "outbox: chat refused the bot; marked inactive");
       for (const hook of deps.blockedHooks) {
         Promise.resolve(hook(row.chatId, failure.reason)).catch((e: unknown) => log.error({ err: e }, "outbox: blocked hook failed"));
@@ -39,22 +39,22 @@ export function recordSendFailure(deps: SendFailureDeps, row: OutboxRow, err: un
     }
     case "flood":
       deps.pauseUntil(t + failure.retryAfterMs);
-      outbox.retryLater(row.id, t + failure.retryAfterMs, failure.reason, false, t);
+      await outbox.retryLater(row.id, t + failure.retryAfterMs, failure.reason, false, t);
       log.warn({ retryAfterMs: failure.retryAfterMs }, "outbox: flood limit hit; pausing");
       return;
     case "retry": {
       const first = row.firstAttemptAt ?? t;
       if (t - first >= deps.giveUpAfterMs) {
-        outbox.markFailed(row.id, t, `gave up after ${row.attempts + 1} attempts: ${failure.reason}`);
+        await outbox.markFailed(row.id, t, `gave up after ${row.attempts + 1} attempts: ${failure.reason}`);
         log.warn({ reason: failure.reason }, "outbox: send given up");
       } else {
-        outbox.retryLater(row.id, t + backoffMs(row.attempts + 1, deps.retryBaseMs, deps.retryMaxMs), failure.reason, true, t);
+        await outbox.retryLater(row.id, t + backoffMs(row.attempts + 1, deps.retryBaseMs, deps.retryMaxMs), failure.reason, true, t);
         log.warn({ reason: failure.reason, attempts: row.attempts + 1 }, "outbox: send failed; will retry");
       }
       return;
     }
     case "fail":
-      outbox.markFailed(row.id, t, failure.reason);
+      await outbox.markFailed(row.id, t, failure.reason);
       log.warn({ reason: failure.reason }, "outbox: send refused by Telegram; given up");
   }
 }

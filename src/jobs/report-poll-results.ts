@@ -32,7 +32,7 @@ export async function reportPollResults(
   locale: string,
   heading?: string,
 ): Promise<boolean> {
-  const results = deps.polls.results(pollId);
+  const results = await deps.polls.results(pollId);
   if (!results) return false;
   const { poll } = results;
   const t = deps.translator(locale);

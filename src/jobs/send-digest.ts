@@ -1,6 +1,7 @@
 import type { Logger } from "../logger.js";
 import type { ItemsStore, StoredItem } from "../storage/items-store.js";
 import type { OutboxStore } from "../storage/outbox-store.js";
+import type { PushStores } from "../storage/push-stores.js";
 import type { SubscriptionsStore } from "../storage/subscriptions-store.js";
 import { quietHoursOf } from "./match-subscribers.js";
 import { type Clock, systemClock } from "../clock.js";
@@ -14,7 +15,7 @@ export interface SendDigestDeps {
   items: ItemsStore;
   subscriptions: SubscriptionsStore;
   outbox: OutboxStore;
-  transaction: <T>(fn: () => T) => T;
+  transaction: PushStores["transaction"];
   translator: Translator;
   logger: Logger;
   timeZone: string;
@@ -35,24 +36,24 @@ export function createSendDigest(deps: SendDigestDeps): () => Promise<number> {
     const t = now();
     const day = localDay(t, deps.timeZone);
     let chats = 0;
-    for (const chatId of deps.subscriptions.digestChats()) {
+    for (const chatId of (await deps.subscriptions.digestChats())) {
       try {
-        const sub = deps.subscriptions.get(chatId);
-        const ids = deps.subscriptions.digestItems(chatId);
-        const items = ids.map((id) => deps.items.get(id)).filter((i): i is StoredItem => i !== undefined);
-        deps.transaction(() => {
+        const sub = await deps.subscriptions.get(chatId);
+        const ids = await deps.subscriptions.digestItems(chatId);
+        const items = (await Promise.all(ids.map((id) => deps.items.get(id)))).filter((i): i is StoredItem => i !== undefined);
+        await deps.transaction(async (tx) => {
           if (sub?.active && items.length > 0) {
             const parts = renderDigest(items, day, deps.translator(sub.language || DEFAULT_LOCALE));
             const held = quietUntil(t, quietHoursOf(sub, deps.defaultQuietHours), deps.timeZone) ?? 0;
             // The ref names the items, so a second digest the same day is a new row, and a rerun is not.
             const ref = `${day}:${ids[0]}-${ids.at(-1)}`;
-            deps.outbox.enqueue(
+            await tx.outbox.enqueue(
               parts.map((html, i) => ({ kind: "digest", ref: `${ref}#${i + 1}`, chatId, payload: { html }, notBefore: held })),
               t,
             );
             chats += 1;
           }
-          deps.subscriptions.clearDigest(chatId, ids);
+          await tx.subscriptions.clearDigest(chatId, ids);
         });
       } catch (err) {
         deps.logger.error({ err, chatId }, "digest: chat skipped");

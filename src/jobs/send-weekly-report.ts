@@ -23,10 +23,10 @@ export interface WeeklyReportDeps {
 /** The weekly summary for the staff chat (on `REPORT_CRON`): the `/thongke` figures of the last 7 days. */
 export async function sendWeeklyReport(deps: WeeklyReportDeps): Promise<boolean> {
   if (deps.staffChatId === undefined) return false;
-  const stats = deps.insight.staffStats({ now: new Date(deps.now()), timeZone: deps.timeZone, days: 7 });
+  const stats = await deps.insight.staffStats({ now: new Date(deps.now()), timeZone: deps.timeZone, days: 7 });
   const text = formatStaffStats(
     stats,
-    deps.polls.stats(),
+    (await deps.polls.stats()),
     deps.translator(deps.staffLocale),
     deps.staffLocale,
     deps.timeZone,

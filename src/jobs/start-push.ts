@@ -34,9 +34,9 @@ export interface PushRuntimeDeps {
   fetchCron: string;
   digestCron: string;
   /** Also told when a chat blocked the bot (the users table). */
-  onChatBlocked?: (chatId: number) => void;
+  onChatBlocked?: (chatId: number) => void | Promise<void>;
   /** The language a user chose with /lang, if any. */
-  languageOf?: (chatId: number) => string | null;
+  languageOf?: (chatId: number) => Promise<string | null>;
   /** Defaults to the system clock. */
   now?: Clock;
 }
@@ -60,10 +60,15 @@ export interface PushRuntime {
 }
 
 /** Puts the items recorded from sources back into the search index (it is built from the corpus alone). */
-export function indexStoredItems(items: ItemsStore, engine: Pick<Engine, "add">, logger: Logger, documents?: DocumentsStore): number {
+export async function indexStoredItems(
+  items: ItemsStore,
+  engine: Pick<Engine, "add">,
+  logger: Logger,
+  documents?: DocumentsStore,
+): Promise<number> {
   let added = 0;
-  const fields = documents?.itemDocuments() ?? new Map<string, ItemDocument>();
-  for (const item of items.all()) {
+  const fields = (await documents?.itemDocuments()) ?? new Map<string, ItemDocument>();
+  for (const item of await items.all()) {
     try {
       engine.add(itemToDoc(item, fields.get(item.docId)));
       added += 1;
@@ -88,7 +93,7 @@ export function createPushRuntime(deps: PushRuntimeDeps, options: PushRuntimeOpt
     options.worker,
   );
   registerPushSenders(worker, {
-    ...(deps.documents ? { documents: deps.documents.store } : {}),
+    documents: stores.documentsStore,
     items: stores.items,
     subscriptions: stores.subscriptions,
     translator: deps.translator,

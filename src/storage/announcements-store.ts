@@ -13,35 +13,38 @@ export interface Announcement {
 
 /** Staff announcements. The only code that writes their SQL. */
 export interface AnnouncementsStore {
-  createDraft(html: string, createdBy: number, now: number): Announcement;
-  get(id: number): Announcement | undefined;
+  createDraft(html: string, createdBy: number, now: number): Promise<Announcement>;
+  get(id: number): Promise<Announcement | undefined>;
   /** Moves a draft to sent (with its campaign) or cancelled; false when it was no longer a draft. */
-  close(id: number, status: "sent" | "cancelled", campaignId: number | null): boolean;
+  close(id: number, status: "sent" | "cancelled", campaignId: number | null): Promise<boolean>;
 }
 
-interface Raw {
-  id: number;
-  html: string;
-  created_by: number;
-  created_at: number;
-  status: Announcement["status"];
-  campaign_id: number | null;
-}
-
-/** Creates the announcements store over a migrated database. */
+/** Creates the announcements store over a migrated database (or a transaction of it). */
 export function createAnnouncementsStore(db: Db): AnnouncementsStore {
-  const insert = db.prepare("INSERT INTO push_announcements (html, created_by, created_at) VALUES (?, ?, ?)");
-  const get = db.prepare("SELECT * FROM push_announcements WHERE id = ?");
-  const close = db.prepare("UPDATE push_announcements SET status = ?, campaign_id = ? WHERE id = ? AND status = 'draft'");
-  const read = (id: number): Announcement | undefined => {
-    const r = get.get(id) as Raw | undefined;
+  const read = async (id: number): Promise<Announcement | undefined> => {
+    const r = await db.selectFrom("push_announcements").selectAll().where("id", "=", id).executeTakeFirst();
     return r
       ? { id: r.id, html: r.html, createdBy: r.created_by, createdAt: r.created_at, status: r.status, campaignId: r.campaign_id }
       : undefined;
   };
   return {
-    createDraft: (html, createdBy, now) => read(Number(insert.run(html, createdBy, now).lastInsertRowid))!,
+    async createDraft(html, createdBy, now) {
+      const { id } = await db
+        .insertInto("push_announcements")
+        .values({ html, created_by: createdBy, created_at: now })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      return (await read(id))!;
+    },
     get: read,
-    close: (id, status, campaignId) => close.run(status, campaignId, id).changes > 0,
+    async close(id, status, campaignId) {
+      const result = await db
+        .updateTable("push_announcements")
+        .set({ status, campaign_id: campaignId })
+        .where("id", "=", id)
+        .where("status", "=", "draft")
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
+    },
   };
 }

@@ -1,4 +1,6 @@
+import { sql, type ExpressionBuilder } from "kysely";
 import type { Db } from "./database.js";
+import type { Schema } from "./schema.js";
 
 /** One chat a poll may go to, in its language. */
 export interface AudienceMember {
@@ -43,38 +45,34 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * insight.staffStats({ now: new Date(), timeZone: "Asia/Ho_Chi_Minh" });
  */
 export function createInsightStore(db: Db) {
-  const st = {
-    subscribers: db.prepare(
-      "SELECT chat_id AS chatId, language AS locale FROM push_subscriptions WHERE active = 1 AND polls = 1 ORDER BY chat_id",
-    ),
-    // Everyone who uses the bot privately, unless they turned polls off; subscribers who never wrote count too.
-    users: db.prepare(
-      `SELECT u.id AS chatId, COALESCE(s.language, u.language, 'vi') AS locale
-       FROM users u LEFT JOIN push_subscriptions s ON s.chat_id = u.id
-       WHERE u.active = 1 AND (s.chat_id IS NULL OR s.polls = 1)
-       UNION
-       SELECT chat_id, language FROM push_subscriptions s
-       WHERE s.active = 1 AND s.polls = 1 AND NOT EXISTS (SELECT 1 FROM users u WHERE u.id = s.chat_id AND u.active = 0)
-       ORDER BY chatId`,
-    ),
-    userCounts: db.prepare("SELECT COALESCE(SUM(active = 1), 0) AS active, COALESCE(SUM(active = 0), 0) AS inactive FROM users"),
-    subscriberCounts: db.prepare(
-      `SELECT COALESCE(SUM(active = 1), 0) AS active, COALESCE(SUM(active = 0), 0) AS inactive,
-              COALESCE(SUM(active = 1 AND polls = 0), 0) AS pollsOff FROM push_subscriptions`,
-    ),
-    questions: db.prepare(
-      "SELECT question, answered, feedback, created_at FROM question_log WHERE kind IN ('ask', 'inline') AND created_at >= ? ORDER BY id",
-    ),
-  };
-
+  const counted = (column: "active" | "polls", value: number) => (eb: ExpressionBuilder<Schema, "users" | "push_subscriptions">) =>
+    eb.fn.countAll<number>().filterWhere(sql.ref(column), "=", value);
   return {
     /** Private chats of an audience that have not turned polls off. */
-    pollAudience(audience: "users" | "subscribers"): AudienceMember[] {
-      return (audience === "users" ? st.users : st.subscribers).all() as AudienceMember[];
+    async pollAudience(audience: "users" | "subscribers"): Promise<AudienceMember[]> {
+      if (audience === "subscribers") {
+        return db
+          .selectFrom("push_subscriptions")
+          .select(["chat_id as chatId", "language as locale"])
+          .where("active", "=", 1)
+          .where("polls", "=", 1)
+          .orderBy("chat_id")
+          .execute();
+      }
+      // Everyone who uses the bot privately, unless they turned polls off; subscribers who never wrote count too.
+      const { rows } = await sql<AudienceMember>`
+        SELECT u.id AS "chatId", COALESCE(s.language, u.language, 'vi') AS "locale"
+        FROM users u LEFT JOIN push_subscriptions s ON s.chat_id = u.id
+        WHERE u.active = 1 AND (s.chat_id IS NULL OR s.polls = 1)
+        UNION
+        SELECT s.chat_id, s.language FROM push_subscriptions s
+        WHERE s.active = 1 AND s.polls = 1 AND NOT EXISTS (SELECT 1 FROM users u WHERE u.id = s.chat_id AND u.active = 0)
+        ORDER BY 1`.execute(db);
+      return rows.map((r) => ({ chatId: Number(r.chatId), locale: r.locale }));
     },
 
     /** Subscriber, question and feedback figures for staff. */
-    staffStats(options: StaffStatsOptions): StaffStats {
+    async staffStats(options: StaffStatsOptions): Promise<StaffStats> {
       const days = options.days ?? 7;
       const top = options.top ?? 5;
       const dayOf = localDayFormatter(options.timeZone);
@@ -83,7 +81,13 @@ export function createInsightStore(db: Db) {
       for (let i = days - 1; i >= 0; i--) perDay.set(dayOf(new Date(options.now.getTime() - i * DAY_MS)), 0);
       // One day of margin: the first local day starts before now - days × 24 h in zones east of UTC.
       const since = new Date(options.now.getTime() - (days + 1) * DAY_MS).toISOString();
-      const rows = st.questions.all(since) as Array<{ question: string; answered: number; feedback: number | null; created_at: string }>;
+      const rows = await db
+        .selectFrom("question_log")
+        .select(["question", "answered", "feedback", "created_at"])
+        .where("kind", "in", ["ask", "inline"])
+        .where("created_at", ">=", since)
+        .orderBy("id")
+        .execute();
       const asked = new Map<string, { question: string; count: number }>();
       const unanswered = new Map<string, { question: string; count: number }>();
       const notHelpful: string[] = [];
@@ -101,10 +105,25 @@ export function createInsightStore(db: Db) {
         tally(asked, row.question);
         if (row.answered === 0) tally(unanswered, row.question);
       }
+      const users = await db
+        .selectFrom("users")
+        .select((eb) => [counted("active", 1)(eb).as("active"), counted("active", 0)(eb).as("inactive")])
+        .executeTakeFirstOrThrow();
+      const subscribers = await db
+        .selectFrom("push_subscriptions")
+        .select((eb) => [
+          counted("active", 1)(eb).as("active"),
+          counted("active", 0)(eb).as("inactive"),
+          eb.fn
+            .countAll<number>()
+            .filterWhere((w) => w.and([w("active", "=", 1), w("polls", "=", 0)]))
+            .as("pollsOff"),
+        ])
+        .executeTakeFirstOrThrow();
       return {
         days,
-        users: st.userCounts.get() as StaffStats["users"],
-        subscribers: st.subscriberCounts.get() as StaffStats["subscribers"],
+        users: { active: Number(users.active), inactive: Number(users.inactive) },
+        subscribers: { active: Number(subscribers.active), inactive: Number(subscribers.inactive), pollsOff: Number(subscribers.pollsOff) },
         questionsPerDay: [...perDay].map(([day, count]) => ({ day, count })),
         questions: totals,
         topQuestions: topOf(asked, top),

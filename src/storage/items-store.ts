@@ -1,6 +1,8 @@
+import type { Selectable } from "kysely";
 import type { DocType } from "../index/types.js";
 import type { SourceItem } from "../sources/source-item.js";
 import type { Db } from "./database.js";
+import type { PushItemsTable } from "./schema.js";
 
 /** Kind of an item: a news article or an official document (the corpus's {@link DocType}). */
 export type ItemKind = DocType;
@@ -27,25 +29,26 @@ export type NewItem = Omit<StoredItem, "id" | "createdAt">;
 /** The items recorded from sources. The only code that writes their SQL. */
 export interface ItemsStore {
   /** The recorded item that is the same as this one: same guid at the source, else same URL, else same content. */
-  findDuplicate(probe: { source: string; guid: string | null; url: string | null; contentHash: string }): StoredItem | undefined;
-  insert(item: NewItem, now: number): StoredItem;
-  get(id: number): StoredItem | undefined;
+  findDuplicate(probe: {
+    source: string;
+    guid: string | null;
+    url: string | null;
+    contentHash: string;
+  }): Promise<StoredItem | undefined>;
+  insert(item: NewItem, now: number): Promise<StoredItem>;
+  get(id: number): Promise<StoredItem | undefined>;
   /** The URLs among these that are already recorded. */
-  knownUrls(urls: readonly string[]): Set<string>;
+  knownUrls(urls: readonly string[]): Promise<Set<string>>;
   /** Every item, oldest first (to put them back in the search index at start). */
-  all(): StoredItem[];
+  all(): Promise<StoredItem[]>;
+  /** Items with an id above `afterId`, oldest first, at most `limit` (to catch up with another instance's). */
+  after(afterId: number, limit: number): Promise<StoredItem[]>;
   /** The most frequent topics of recent items, for the settings menu. */
-  topTopics(limit: number): string[];
-  countBySource(): Map<string, number>;
+  topTopics(limit: number): Promise<string[]>;
+  countBySource(): Promise<Map<string, number>>;
 }
 
-/** `docId` → `doc_id`: the column name of a field. */
-type Column<K extends string> = K extends `${infer Head}${infer Tail}`
-  ? `${Head extends Lowercase<Head> ? Head : `_${Lowercase<Head>}`}${Column<Tail>}`
-  : K;
-
-/** A row of `items`, derived from {@link StoredItem}: tags are JSON text, `pushed` is 0 or 1. */
-type Raw = { [K in keyof StoredItem as Column<K & string>]: K extends "tags" ? string : K extends "pushed" ? number : StoredItem[K] };
+type Raw = Selectable<PushItemsTable>;
 
 const toItem = (r: Raw): StoredItem => ({
   id: r.id,
@@ -68,49 +71,70 @@ const toItem = (r: Raw): StoredItem => ({
 
 /** Creates the items store over a migrated database. */
 export function createItemsStore(db: Db): ItemsStore {
-  const byGuid = db.prepare("SELECT * FROM push_items WHERE source = ? AND guid = ?");
-  const byUrl = db.prepare("SELECT * FROM push_items WHERE url = ? LIMIT 1");
-  const byHash = db.prepare("SELECT * FROM push_items WHERE content_hash = ? LIMIT 1");
-  const insert = db.prepare(
-    `INSERT INTO push_items (doc_id, source, guid, url, content_hash, kind, title, body, date, time, number, issuer, tags, pushed, created_at)
-     VALUES (@docId, @source, @guid, @url, @contentHash, @kind, @title, @body, @date, @time, @number, @issuer, @tags, @pushed, @createdAt)`,
-  );
-  const get = db.prepare("SELECT * FROM push_items WHERE id = ?");
-  const all = db.prepare("SELECT * FROM push_items ORDER BY id");
-  const recentTags = db.prepare("SELECT tags FROM push_items ORDER BY id DESC LIMIT 500");
-  const perSource = db.prepare("SELECT source, COUNT(*) AS n FROM push_items GROUP BY source");
+  const items = () => db.selectFrom("push_items").selectAll();
+  const byUrl = (url: string) => items().where("url", "=", url).limit(1).executeTakeFirst();
   return {
-    findDuplicate({ source, guid, url, contentHash }) {
+    async findDuplicate({ source, guid, url, contentHash }) {
       const r =
-        (guid ? (byGuid.get(source, guid) as Raw | undefined) : undefined) ??
-        (url ? (byUrl.get(url) as Raw | undefined) : undefined) ??
-        (byHash.get(contentHash) as Raw | undefined);
+        (guid ? await items().where("source", "=", source).where("guid", "=", guid).executeTakeFirst() : undefined) ??
+        (url ? await byUrl(url) : undefined) ??
+        (await items().where("content_hash", "=", contentHash).limit(1).executeTakeFirst());
       return r ? toItem(r) : undefined;
     },
-    insert(item, now) {
-      const id = Number(
-        insert.run({ ...item, tags: JSON.stringify(item.tags), pushed: item.pushed ? 1 : 0, createdAt: now }).lastInsertRowid,
-      );
+    async insert(item, now) {
+      const { id } = await db
+        .insertInto("push_items")
+        .values({
+          doc_id: item.docId,
+          source: item.source,
+          guid: item.guid,
+          url: item.url,
+          content_hash: item.contentHash,
+          kind: item.kind,
+          title: item.title,
+          body: item.body,
+          date: item.date,
+          time: item.time,
+          number: item.number,
+          issuer: item.issuer,
+          tags: JSON.stringify(item.tags),
+          pushed: item.pushed ? 1 : 0,
+          created_at: now,
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
       return { ...item, id, createdAt: now };
     },
-    get(id) {
-      const r = get.get(id) as Raw | undefined;
+    async get(id) {
+      const r = await items().where("id", "=", id).executeTakeFirst();
       return r ? toItem(r) : undefined;
     },
-    knownUrls(urls) {
+    async knownUrls(urls) {
       const known = new Set<string>();
-      for (const url of urls) if (byUrl.get(url)) known.add(url);
+      for (const url of urls) if (await byUrl(url)) known.add(url);
       return known;
     },
-    all: () => (all.all() as Raw[]).map(toItem),
-    topTopics(limit) {
+    all: async () => (await items().orderBy("id").execute()).map(toItem),
+    after: async (afterId, limit) => (await items().where("id", ">", afterId).orderBy("id").limit(limit).execute()).map(toItem),
+    async topTopics(limit) {
       const counts = new Map<string, number>();
-      for (const r of recentTags.all() as Array<{ tags: string }>) {
+      for (const r of await db.selectFrom("push_items").select("tags").orderBy("id", "desc").limit(500).execute()) {
         for (const tag of JSON.parse(r.tags) as string[]) counts.set(tag, (counts.get(tag) ?? 0) + 1);
       }
-      return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, limit).map(([t]) => t);
+      return [...counts.entries()]
+        .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+        .slice(0, limit)
+        .map(([t]) => t);
     },
-    countBySource: () =>
-      new Map((perSource.all() as Array<{ source: string; n: number }>).map((r) => [r.source, r.n])),
+    countBySource: async () =>
+      new Map(
+        (
+          await db
+            .selectFrom("push_items")
+            .select((eb) => ["source", eb.fn.countAll<number>().as("n")])
+            .groupBy("source")
+            .execute()
+        ).map((r) => [r.source, Number(r.n)]),
+      ),
   };
 }

@@ -1,4 +1,6 @@
-import type { Db } from "./database.js";
+import { sql, type Selectable } from "kysely";
+import { inTransaction, type Db } from "./database.js";
+import type { PushCampaignsTable, PushOutboxTable } from "./schema.js";
 
 /** Where an outbox row stands: waiting, delivered, refused by a chat that blocked the bot, given up, or withdrawn. */
 export type OutboxStatus = "pending" | "sent" | "blocked" | "failed" | "cancelled";
@@ -60,57 +62,33 @@ export interface CampaignProgress {
 /** The persistent outbox and its campaigns. The only code that writes their SQL. */
 export interface OutboxStore {
   /** Adds rows, ignoring any whose (kind, ref, chatId) is already there; returns how many were added. */
-  enqueue(rows: Iterable<NewOutboxRow>, now: number): number;
+  enqueue(rows: Iterable<NewOutboxRow>, now: number): Promise<number>;
   /** Pending rows due at `now`, oldest first, at most `limit`. */
-  due(now: number, limit: number): OutboxRow[];
+  due(now: number, limit: number): Promise<OutboxRow[]>;
   /** Epoch milliseconds of the next pending row's `notBefore`, or null when nothing is pending. */
-  nextDueAt(): number | null;
-  get(id: number): OutboxRow | undefined;
-  markSent(id: number, now: number, messageId: number | null): void;
+  nextDueAt(): Promise<number | null>;
+  get(id: number): Promise<OutboxRow | undefined>;
+  markSent(id: number, now: number, messageId: number | null): Promise<void>;
   /** Marks the row blocked, and every other pending row to the same chat with it. Returns the rows closed. */
-  markBlocked(id: number, now: number, reason: string): number;
-  markFailed(id: number, now: number, reason: string): void;
+  markBlocked(id: number, now: number, reason: string): Promise<number>;
+  markFailed(id: number, now: number, reason: string): Promise<void>;
   /** Puts a row back to wait, keeping why it failed. */
-  retryLater(id: number, notBefore: number, error: string, countAttempt: boolean, now: number): void;
+  retryLater(id: number, notBefore: number, error: string, countAttempt: boolean, now: number): Promise<void>;
   /** Withdraws the pending rows of a chat (it unsubscribed), optionally of one kind only; returns how many. */
-  cancelPendingForChat(chatId: number, now: number, kind?: string): number;
+  cancelPendingForChat(chatId: number, now: number, kind?: string): Promise<number>;
   /** Row counts by status, over the whole outbox. */
-  counts(): Record<OutboxStatus, number>;
-  createCampaign(campaign: { kind: string; label: string; reportChatId?: number | null; createdBy?: number | null }, now: number): number;
-  getCampaign(id: number): Campaign | undefined;
-  setCampaignReportMessage(id: number, messageId: number): void;
-  finishCampaign(id: number, now: number): void;
+  counts(): Promise<Record<OutboxStatus, number>>;
+  createCampaign(campaign: { kind: string; label: string; reportChatId?: number | null; createdBy?: number | null }, now: number): Promise<number>;
+  getCampaign(id: number): Promise<Campaign | undefined>;
+  setCampaignReportMessage(id: number, messageId: number): Promise<void>;
+  finishCampaign(id: number, now: number): Promise<void>;
   /** Campaigns not yet finished. */
-  openCampaigns(): Campaign[];
-  campaignProgress(id: number): CampaignProgress;
+  openCampaigns(): Promise<Campaign[]>;
+  campaignProgress(id: number): Promise<CampaignProgress>;
 }
 
-interface RawRow {
-  id: number;
-  kind: string;
-  ref: string;
-  chat_id: number;
-  payload: string;
-  campaign_id: number | null;
-  status: OutboxStatus;
-  not_before: number;
-  attempts: number;
-  first_attempt_at: number | null;
-  last_error: string | null;
-  message_id: number | null;
-  created_at: number;
-}
-
-interface RawCampaign {
-  id: number;
-  kind: string;
-  label: string;
-  report_chat_id: number | null;
-  report_message_id: number | null;
-  created_by: number | null;
-  created_at: number;
-  finished_at: number | null;
-}
+type RawRow = Selectable<PushOutboxTable>;
+type RawCampaign = Selectable<PushCampaignsTable>;
 
 const toRow = (r: RawRow): OutboxRow => ({
   id: r.id,
@@ -139,112 +117,150 @@ const toCampaign = (r: RawCampaign): Campaign => ({
   finishedAt: r.finished_at,
 });
 
+/** Rows written per statement when many are added at once (well under both servers' parameter limits). */
+const CHUNK_ROWS = 200;
+
 /**
- * Creates the outbox store over a migrated database.
+ * Creates the outbox store over a migrated database (or a transaction of it).
  *
  * @example
- * const outbox = createOutboxStore(db);
- * outbox.enqueue([{ kind: "item", ref: "42", chatId: 1001, payload: { itemId: 42 } }], Date.now());
+ * const outbox = createOutboxStore(database.db);
+ * await outbox.enqueue([{ kind: "item", ref: "42", chatId: 1001, payload: { itemId: 42 } }], Date.now());
  */
 export function createOutboxStore(db: Db): OutboxStore {
-  const insert = db.prepare(
-    `INSERT OR IGNORE INTO push_outbox (kind, ref, chat_id, payload, campaign_id, not_before, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const dueStmt = db.prepare(
-    "SELECT * FROM push_outbox WHERE status = 'pending' AND not_before <= ? ORDER BY not_before, id LIMIT ?",
-  );
-  const nextDue = db.prepare("SELECT MIN(not_before) AS t FROM push_outbox WHERE status = 'pending'");
-  const getStmt = db.prepare("SELECT * FROM push_outbox WHERE id = ?");
-  const sent = db.prepare(
-    "UPDATE push_outbox SET status = 'sent', done_at = ?, message_id = ?, attempts = attempts + 1 WHERE id = ?",
-  );
-  const blockOne = db.prepare(
-    "UPDATE push_outbox SET status = 'blocked', done_at = ?, last_error = ?, attempts = attempts + 1 WHERE id = ?",
-  );
-  const blockChat = db.prepare(
-    "UPDATE push_outbox SET status = 'blocked', done_at = ?, last_error = ? WHERE chat_id = ? AND status = 'pending'",
-  );
-  const failed = db.prepare(
-    "UPDATE push_outbox SET status = 'failed', done_at = ?, last_error = ?, attempts = attempts + 1 WHERE id = ?",
-  );
-  const retry = db.prepare(
-    `UPDATE push_outbox SET not_before = ?, last_error = ?, attempts = attempts + ?,
-       first_attempt_at = COALESCE(first_attempt_at, ?) WHERE id = ?`,
-  );
-  const cancelChat = db.prepare(
-    "UPDATE push_outbox SET status = 'cancelled', done_at = ? WHERE chat_id = ? AND status = 'pending'",
-  );
-  const cancelChatKind = db.prepare(
-    "UPDATE push_outbox SET status = 'cancelled', done_at = ? WHERE chat_id = ? AND status = 'pending' AND kind = ?",
-  );
-  const countStmt = db.prepare("SELECT status, COUNT(*) AS n FROM push_outbox GROUP BY status");
-  const newCampaign = db.prepare(
-    "INSERT INTO push_campaigns (kind, label, report_chat_id, created_by, created_at) VALUES (?, ?, ?, ?, ?)",
-  );
-  const getCampaign = db.prepare("SELECT * FROM push_campaigns WHERE id = ?");
-  const reportMessage = db.prepare("UPDATE push_campaigns SET report_message_id = ? WHERE id = ?");
-  const finish = db.prepare("UPDATE push_campaigns SET finished_at = ? WHERE id = ? AND finished_at IS NULL");
-  const open = db.prepare("SELECT * FROM push_campaigns WHERE finished_at IS NULL ORDER BY id");
-  const progress = db.prepare("SELECT status, COUNT(*) AS n FROM push_outbox WHERE campaign_id = ? GROUP BY status");
-
-  const enqueueMany = db.transaction((rows: Iterable<NewOutboxRow>, now: number) => {
-    let added = 0;
-    for (const row of rows) {
-      added += insert.run(
-        row.kind,
-        row.ref,
-        row.chatId,
-        JSON.stringify(row.payload ?? null),
-        row.campaignId ?? null,
-        row.notBefore ?? 0,
-        now,
-      ).changes;
+  const rows = () => db.selectFrom("push_outbox").selectAll();
+  const byStatus = async (query: Promise<Array<{ status: OutboxStatus; n: number }>>) => {
+    const counts: CampaignProgress = { total: 0, pending: 0, sent: 0, blocked: 0, failed: 0, cancelled: 0 };
+    for (const r of await query) {
+      counts[r.status] = Number(r.n);
+      counts.total += Number(r.n);
     }
-    return added;
-  });
-  const blockMany = db.transaction((id: number, now: number, reason: string) => {
-    const row = getStmt.get(id) as RawRow | undefined;
-    if (!row) return 0;
-    return blockOne.run(now, reason, id).changes + blockChat.run(now, reason, row.chat_id).changes;
-  });
+    return counts;
+  };
+  const statusCounts = () => db.selectFrom("push_outbox").select((eb) => ["status", eb.fn.countAll<number>().as("n")]).groupBy("status");
+  const close = (id: number, status: "sent" | "blocked" | "failed", now: number, extra: { last_error?: string; message_id?: number | null }) =>
+    db
+      .updateTable("push_outbox")
+      .set({ status, done_at: now, attempts: sql`attempts + 1`, ...extra })
+      .where("id", "=", id)
+      .execute();
 
   return {
-    enqueue: (rows, now) => enqueueMany(rows, now),
-    due: (now, limit) => (dueStmt.all(now, limit) as RawRow[]).map(toRow),
-    nextDueAt: () => (nextDue.get() as { t: number | null }).t,
-    get: (id) => {
-      const r = getStmt.get(id) as RawRow | undefined;
+    async enqueue(newRows, now) {
+      const values = [...newRows].map((row) => ({
+        kind: row.kind,
+        ref: row.ref,
+        chat_id: row.chatId,
+        payload: JSON.stringify(row.payload ?? null),
+        campaign_id: row.campaignId ?? null,
+        not_before: row.notBefore ?? 0,
+        created_at: now,
+      }));
+      if (values.length === 0) return 0;
+      return inTransaction(db, async (tx) => {
+        let added = 0;
+        for (let i = 0; i < values.length; i += CHUNK_ROWS) {
+          const inserted = await tx
+            .insertInto("push_outbox")
+            .values(values.slice(i, i + CHUNK_ROWS))
+            .onConflict((oc) => oc.columns(["kind", "ref", "chat_id"]).doNothing())
+            .returning("id")
+            .execute();
+          added += inserted.length;
+        }
+        return added;
+      });
+    },
+    due: async (now, limit) =>
+      (
+        await rows()
+          .where("status", "=", "pending")
+          .where("not_before", "<=", now)
+          .orderBy("not_before")
+          .orderBy("id")
+          .limit(limit)
+          .execute()
+      ).map(toRow),
+    async nextDueAt() {
+      const r = await db
+        .selectFrom("push_outbox")
+        .select((eb) => eb.fn.min("not_before").as("t"))
+        .where("status", "=", "pending")
+        .executeTakeFirst();
+      return r?.t === null || r?.t === undefined ? null : Number(r.t);
+    },
+    async get(id) {
+      const r = await rows().where("id", "=", id).executeTakeFirst();
       return r ? toRow(r) : undefined;
     },
-    markSent: (id, now, messageId) => void sent.run(now, messageId, id),
-    markBlocked: (id, now, reason) => blockMany(id, now, reason),
-    markFailed: (id, now, reason) => void failed.run(now, reason, id),
-    retryLater: (id, notBefore, error, countAttempt, now) =>
-      void retry.run(notBefore, error, countAttempt ? 1 : 0, now, id),
-    cancelPendingForChat: (chatId, now, kind) =>
-      (kind === undefined ? cancelChat.run(now, chatId) : cancelChatKind.run(now, chatId, kind)).changes,
-    counts: () => {
-      const counts: Record<OutboxStatus, number> = { pending: 0, sent: 0, blocked: 0, failed: 0, cancelled: 0 };
-      for (const r of countStmt.all() as Array<{ status: OutboxStatus; n: number }>) counts[r.status] = r.n;
+    async markSent(id, now, messageId) {
+      await close(id, "sent", now, { message_id: messageId });
+    },
+    markBlocked: (id, now, reason) =>
+      inTransaction(db, async (tx) => {
+        const row = await tx.selectFrom("push_outbox").select("chat_id").where("id", "=", id).executeTakeFirst();
+        if (!row) return 0;
+        const one = await tx
+          .updateTable("push_outbox")
+          .set({ status: "blocked", done_at: now, last_error: reason, attempts: sql`attempts + 1` })
+          .where("id", "=", id)
+          .executeTakeFirst();
+        const others = await tx
+          .updateTable("push_outbox")
+          .set({ status: "blocked", done_at: now, last_error: reason })
+          .where("chat_id", "=", row.chat_id)
+          .where("status", "=", "pending")
+          .executeTakeFirst();
+        return Number(one.numUpdatedRows) + Number(others.numUpdatedRows);
+      }),
+    async markFailed(id, now, reason) {
+      await close(id, "failed", now, { last_error: reason });
+    },
+    async retryLater(id, notBefore, error, countAttempt, now) {
+      await db
+        .updateTable("push_outbox")
+        .set((eb) => ({
+          not_before: notBefore,
+          last_error: error,
+          attempts: eb("attempts", "+", countAttempt ? 1 : 0),
+          first_attempt_at: eb.fn.coalesce("first_attempt_at", eb.val(now)),
+        }))
+        .where("id", "=", id)
+        .execute();
+    },
+    async cancelPendingForChat(chatId, now, kind) {
+      let query = db
+        .updateTable("push_outbox")
+        .set({ status: "cancelled", done_at: now })
+        .where("chat_id", "=", chatId)
+        .where("status", "=", "pending");
+      if (kind !== undefined) query = query.where("kind", "=", kind);
+      return Number((await query.executeTakeFirst()).numUpdatedRows);
+    },
+    async counts() {
+      const { total: _total, ...counts } = await byStatus(statusCounts().execute());
       return counts;
     },
-    createCampaign: (c, now) =>
-      Number(newCampaign.run(c.kind, c.label, c.reportChatId ?? null, c.createdBy ?? null, now).lastInsertRowid),
-    getCampaign: (id) => {
-      const r = getCampaign.get(id) as RawCampaign | undefined;
+    async createCampaign(c, now) {
+      const { id } = await db
+        .insertInto("push_campaigns")
+        .values({ kind: c.kind, label: c.label, report_chat_id: c.reportChatId ?? null, created_by: c.createdBy ?? null, created_at: now })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      return id;
+    },
+    async getCampaign(id) {
+      const r = await db.selectFrom("push_campaigns").selectAll().where("id", "=", id).executeTakeFirst();
       return r ? toCampaign(r) : undefined;
     },
-    setCampaignReportMessage: (id, messageId) => void reportMessage.run(messageId, id),
-    finishCampaign: (id, now) => void finish.run(now, id),
-    openCampaigns: () => (open.all() as RawCampaign[]).map(toCampaign),
-    campaignProgress: (id) => {
-      const p: CampaignProgress = { total: 0, pending: 0, sent: 0, blocked: 0, failed: 0, cancelled: 0 };
-      for (const r of progress.all(id) as Array<{ status: OutboxStatus; n: number }>) {
-        p[r.status] = r.n;
-        p.total += r.n;
-      }
-      return p;
+    async setCampaignReportMessage(id, messageId) {
+      await db.updateTable("push_campaigns").set({ report_message_id: messageId }).where("id", "=", id).execute();
     },
+    async finishCampaign(id, now) {
+      await db.updateTable("push_campaigns").set({ finished_at: now }).where("id", "=", id).where("finished_at", "is", null).execute();
+    },
+    openCampaigns: async () =>
+      (await db.selectFrom("push_campaigns").selectAll().where("finished_at", "is", null).orderBy("id").execute()).map(toCampaign),
+    campaignProgress: (id) => byStatus(statusCounts().where("campaign_id", "=", id).execute()),
   };
 }

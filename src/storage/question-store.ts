@@ -1,4 +1,6 @@
+import type { Selectable } from "kysely";
 import type { Db } from "./database.js";
+import type { QuestionLogTable } from "./schema.js";
 
 /** What produced a question-log row: a question, or one of the browsing commands. */
 export type QuestionKind = "ask" | "search" | "latest" | "documents" | "number";
@@ -38,35 +40,22 @@ export interface QuestionStats {
 /** The question log: every question asked, whether it was answered, and the feedback given. */
 export interface QuestionStore {
   /** Records a question and returns its row id. */
-  log(question: NewQuestion, now?: Date): number;
-  get(id: number): LoggedQuestion | undefined;
+  log(question: NewQuestion, now?: Date): Promise<number>;
+  get(id: number): Promise<LoggedQuestion | undefined>;
   /**
    * Records feedback; returns false when the same feedback was already recorded, so that a
    * button pressed twice does the work once. A changed mind (👍 then 👎) is recorded.
    */
-  setFeedback(id: number, feedback: Feedback): boolean;
+  setFeedback(id: number, feedback: Feedback): Promise<boolean>;
   /** Moves the row to `page`; returns false when that page is already the one shown. */
-  setPage(id: number, page: number): boolean;
+  setPage(id: number, page: number): Promise<boolean>;
   /** The most recent rows, newest first; questions only unless `kinds` says otherwise. */
-  recent(limit: number, options?: { unansweredOnly?: boolean; kinds?: QuestionKind[] }): LoggedQuestion[];
+  recent(limit: number, options?: { unansweredOnly?: boolean; kinds?: QuestionKind[] }): Promise<LoggedQuestion[]>;
   /** Figures over the questions asked at or after `since`. */
-  stats(since: Date): QuestionStats;
+  stats(since: Date): Promise<QuestionStats>;
 }
 
-interface QuestionRow {
-  id: number;
-  user_id: number;
-  chat_id: number | null;
-  kind: QuestionKind;
-  question: string;
-  answered: number;
-  doc_id: string | null;
-  hits: string;
-  latency_ms: number;
-  feedback: number | null;
-  page: number;
-  created_at: string;
-}
+type QuestionRow = Selectable<QuestionLogTable>;
 
 const FEEDBACK_VALUE: Record<Feedback, number> = { up: 1, down: -1 };
 
@@ -75,7 +64,7 @@ function toQuestion(row: QuestionRow): LoggedQuestion {
     id: row.id,
     userId: row.user_id,
     chatId: row.chat_id,
-    kind: row.kind,
+    kind: row.kind as QuestionKind,
     question: row.question,
     answered: row.answered === 1,
     docId: row.doc_id,
@@ -96,51 +85,66 @@ function toQuestion(row: QuestionRow): LoggedQuestion {
  *   docId: "a1", hits: ["a1"], latencyMs: 3.2 });
  */
 export function createQuestionStore(db: Db): QuestionStore {
-  const insert = db.prepare(
-    `INSERT INTO question_log (user_id, chat_id, kind, question, answered, doc_id, hits, latency_ms, created_at)
-     VALUES (@userId, @chatId, @kind, @question, @answered, @docId, @hits, @latencyMs, @createdAt)`,
-  );
-  const select = db.prepare("SELECT * FROM question_log WHERE id = ?");
-  const updateFeedback = db.prepare(
-    "UPDATE question_log SET feedback = @value WHERE id = @id AND (feedback IS NULL OR feedback != @value)",
-  );
-  const updatePage = db.prepare("UPDATE question_log SET page = @page WHERE id = @id AND page != @page");
-  const statsQuery = db.prepare(
-    `SELECT COUNT(*) AS total, COALESCE(SUM(answered), 0) AS answered,
-            COALESCE(SUM(feedback = 1), 0) AS helpful, COALESCE(SUM(feedback = -1), 0) AS notHelpful
-     FROM question_log WHERE kind = 'ask' AND created_at >= ?`,
-  );
+  const changed = (result: { numUpdatedRows: bigint }) => Number(result.numUpdatedRows) > 0;
   return {
-    log(q, now = new Date()) {
-      const result = insert.run({
-        ...q,
-        answered: q.answered ? 1 : 0,
-        hits: JSON.stringify(q.hits),
-        createdAt: now.toISOString(),
-      });
-      return Number(result.lastInsertRowid);
+    async log(q, now = new Date()) {
+      const row = await db
+        .insertInto("question_log")
+        .values({
+          user_id: q.userId,
+          chat_id: q.chatId,
+          kind: q.kind,
+          question: q.question,
+          answered: q.answered ? 1 : 0,
+          doc_id: q.docId,
+          hits: JSON.stringify(q.hits),
+          latency_ms: q.latencyMs,
+          created_at: now.toISOString(),
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      return row.id;
     },
-    get(id) {
-      const row = select.get(id) as QuestionRow | undefined;
+    async get(id) {
+      const row = await db.selectFrom("question_log").selectAll().where("id", "=", id).executeTakeFirst();
       return row ? toQuestion(row) : undefined;
     },
-    setFeedback(id, feedback) {
-      return updateFeedback.run({ id, value: FEEDBACK_VALUE[feedback] }).changes > 0;
+    async setFeedback(id, feedback) {
+      const value = FEEDBACK_VALUE[feedback];
+      const result = await db
+        .updateTable("question_log")
+        .set({ feedback: value })
+        .where("id", "=", id)
+        .where((eb) => eb.or([eb("feedback", "is", null), eb("feedback", "!=", value)]))
+        .executeTakeFirst();
+      return changed(result);
     },
-    setPage(id, page) {
-      return updatePage.run({ id, page }).changes > 0;
+    async setPage(id, page) {
+      const result = await db.updateTable("question_log").set({ page }).where("id", "=", id).where("page", "!=", page).executeTakeFirst();
+      return changed(result);
     },
-    recent(limit, options = {}) {
-      const kinds = options.kinds ?? ["ask"];
-      const where = [`kind IN (${kinds.map(() => "?").join(", ")})`];
-      if (options.unansweredOnly) where.push("answered = 0");
-      const rows = db
-        .prepare(`SELECT * FROM question_log WHERE ${where.join(" AND ")} ORDER BY id DESC LIMIT ?`)
-        .all(...kinds, limit) as QuestionRow[];
+    async recent(limit, options = {}) {
+      let query = db
+        .selectFrom("question_log")
+        .selectAll()
+        .where("kind", "in", options.kinds ?? ["ask"]);
+      if (options.unansweredOnly) query = query.where("answered", "=", 0);
+      const rows = await query.orderBy("id", "desc").limit(limit).execute();
       return rows.map(toQuestion);
     },
-    stats(since) {
-      return statsQuery.get(since.toISOString()) as QuestionStats;
+    async stats(since) {
+      const row = await db
+        .selectFrom("question_log")
+        .select((eb) => [
+          eb.fn.countAll<number>().as("total"),
+          eb.fn.countAll<number>().filterWhere("answered", "=", 1).as("answered"),
+          eb.fn.countAll<number>().filterWhere("feedback", "=", 1).as("helpful"),
+          eb.fn.countAll<number>().filterWhere("feedback", "=", -1).as("notHelpful"),
+        ])
+        .where("kind", "=", "ask")
+        .where("created_at", ">=", since.toISOString())
+        .executeTakeFirstOrThrow();
+      return { total: Number(row.total), answered: Number(row.answered), helpful: Number(row.helpful), notHelpful: Number(row.notHelpful) };
     },
   };
 }

@@ -1,4 +1,6 @@
+import { sql, type Selectable } from "kysely";
 import type { Db } from "./database.js";
+import type { PushSourcesTable } from "./schema.js";
 
 /** How a source has been doing, for backoff and for `/nguon`. */
 export interface SourceState {
@@ -19,27 +21,21 @@ export interface SourceState {
 
 /** State of the sources and of the corpus files already seen. The only code that writes their SQL. */
 export interface SourcesStore {
-  get(name: string): SourceState | undefined;
-  all(): SourceState[];
-  recordSuccess(name: string, now: number, validators: { etag: string | null; lastModified: string | null } | null, newItems: number): void;
-  recordFailure(name: string, now: number, error: string, nextAttemptAt: number): void;
+  get(name: string): Promise<SourceState | undefined>;
+  all(): Promise<SourceState[]>;
+  recordSuccess(
+    name: string,
+    now: number,
+    validators: { etag: string | null; lastModified: string | null } | null,
+    newItems: number,
+  ): Promise<void>;
+  recordFailure(name: string, now: number, error: string, nextAttemptAt: number): Promise<void>;
   /** Corpus files already seen, by path, with the size and mtime they had. */
-  corpusFiles(): Map<string, { size: number; mtimeMs: number }>;
-  markCorpusFile(path: string, size: number, mtimeMs: number, now: number): void;
+  corpusFiles(): Promise<Map<string, { size: number; mtimeMs: number }>>;
+  markCorpusFile(path: string, size: number, mtimeMs: number, now: number): Promise<void>;
 }
 
-interface Raw {
-  name: string;
-  etag: string | null;
-  last_modified: string | null;
-  first_success_at: number | null;
-  last_success_at: number | null;
-  last_error: string | null;
-  last_error_at: number | null;
-  failures: number;
-  next_attempt_at: number;
-  items: number;
-}
+type Raw = Selectable<PushSourcesTable>;
 
 const toState = (r: Raw): SourceState => ({
   name: r.name,
@@ -56,48 +52,55 @@ const toState = (r: Raw): SourceState => ({
 
 /** Creates the sources store over a migrated database. */
 export function createSourcesStore(db: Db): SourcesStore {
-  const ensure = db.prepare("INSERT OR IGNORE INTO push_sources (name) VALUES (?)");
-  const get = db.prepare("SELECT * FROM push_sources WHERE name = ?");
-  const all = db.prepare("SELECT * FROM push_sources ORDER BY name");
-  const success = db.prepare(
-    `UPDATE push_sources SET first_success_at = COALESCE(first_success_at, @now), last_success_at = @now,
-       failures = 0, next_attempt_at = 0, items = items + @newItems,
-       etag = CASE WHEN @keep THEN etag ELSE @etag END,
-       last_modified = CASE WHEN @keep THEN last_modified ELSE @lastModified END
-     WHERE name = @name`,
-  );
-  const failure = db.prepare(
-    `UPDATE push_sources SET last_error = ?, last_error_at = ?, failures = failures + 1, next_attempt_at = ? WHERE name = ?`,
-  );
-  const files = db.prepare("SELECT path, size, mtime_ms FROM push_corpus_files");
-  const markFile = db.prepare(
-    "INSERT INTO push_corpus_files (path, size, mtime_ms, seen_at) VALUES (?, ?, ?, ?) ON CONFLICT (path) DO UPDATE SET size = excluded.size, mtime_ms = excluded.mtime_ms",
-  );
+  const ensure = (name: string) =>
+    db
+      .insertInto("push_sources")
+      .values({ name })
+      .onConflict((oc) => oc.column("name").doNothing())
+      .execute();
   return {
-    get(name) {
-      const r = get.get(name) as Raw | undefined;
+    async get(name) {
+      const r = await db.selectFrom("push_sources").selectAll().where("name", "=", name).executeTakeFirst();
       return r ? toState(r) : undefined;
     },
-    all: () => (all.all() as Raw[]).map(toState),
-    recordSuccess(name, now, validators, newItems) {
-      ensure.run(name);
-      success.run({
-        name,
-        now,
-        newItems,
-        keep: validators ? 0 : 1,
-        etag: validators?.etag ?? null,
-        lastModified: validators?.lastModified ?? null,
-      });
+    all: async () => (await db.selectFrom("push_sources").selectAll().orderBy("name").execute()).map(toState),
+    async recordSuccess(name, now, validators, newItems) {
+      await ensure(name);
+      await db
+        .updateTable("push_sources")
+        .set((eb) => ({
+          first_success_at: eb.fn.coalesce("first_success_at", eb.val(now)),
+          last_success_at: now,
+          failures: 0,
+          next_attempt_at: 0,
+          items: eb("items", "+", newItems),
+          // A 304 carries no validators: the stored ones stay.
+          ...(validators ? { etag: validators.etag, last_modified: validators.lastModified } : {}),
+        }))
+        .where("name", "=", name)
+        .execute();
     },
-    recordFailure(name, now, error, nextAttemptAt) {
-      ensure.run(name);
-      failure.run(error, now, nextAttemptAt, name);
+    async recordFailure(name, now, error, nextAttemptAt) {
+      await ensure(name);
+      await db
+        .updateTable("push_sources")
+        .set({ last_error: error, last_error_at: now, failures: sql`failures + 1`, next_attempt_at: nextAttemptAt })
+        .where("name", "=", name)
+        .execute();
     },
-    corpusFiles: () =>
+    corpusFiles: async () =>
       new Map(
-        (files.all() as Array<{ path: string; size: number; mtime_ms: number }>).map((r) => [r.path, { size: r.size, mtimeMs: r.mtime_ms }]),
+        (await db.selectFrom("push_corpus_files").select(["path", "size", "mtime_ms"]).execute()).map((r) => [
+          r.path,
+          { size: r.size, mtimeMs: r.mtime_ms },
+        ]),
       ),
-    markCorpusFile: (path, size, mtimeMs, now) => void markFile.run(path, size, mtimeMs, now),
+    async markCorpusFile(path, size, mtimeMs, now) {
+      await db
+        .insertInto("push_corpus_files")
+        .values({ path, size, mtime_ms: mtimeMs, seen_at: now })
+        .onConflict((oc) => oc.column("path").doUpdateSet({ size, mtime_ms: mtimeMs }))
+        .execute();
+    },
   };
 }

@@ -1,4 +1,6 @@
-import type { Db } from "./database.js";
+import type { Selectable, Updateable } from "kysely";
+import { inTransaction, type Db } from "./database.js";
+import type { PushSubscriptionsTable } from "./schema.js";
 
 /** Instant pushes, or one digest a day. */
 export type DeliveryMode = "instant" | "digest";
@@ -38,42 +40,28 @@ export interface SubscriptionCounts {
 
 /** Subscriptions and the digest waiting list. The only code that writes their SQL. */
 export interface SubscriptionsStore {
-  get(chatId: number): Subscription | undefined;
+  get(chatId: number): Promise<Subscription | undefined>;
   /** Subscribes a chat to all new articles and documents (re-activating it if it had left). */
-  subscribeAll(chatId: number, now: number, language?: string): Subscription;
+  subscribeAll(chatId: number, now: number, language?: string): Promise<Subscription>;
   /** Adds a keyword alert; a chat without a subscription gets one with only that alert. */
-  addKeyword(chatId: number, keyword: string, now: number, language?: string): Subscription;
-  update(chatId: number, patch: SubscriptionPatch, now: number): Subscription | undefined;
-  /** Stops everything for the chat; returns whether it was subscribed. */
-  unsubscribe(chatId: number, now: number): boolean;
+  addKeyword(chatId: number, keyword: string, now: number, language?: string): Promise<Subscription>;
+  update(chatId: number, patch: SubscriptionPatch, now: number): Promise<Subscription | undefined>;
+  /** Stops everything for the chat and empties its digest list; returns whether it was subscribed. */
+  unsubscribe(chatId: number, now: number): Promise<boolean>;
   /** Marks the chat inactive (it blocked the bot), keeping why. */
-  markInactive(chatId: number, reason: string, now: number): void;
+  markInactive(chatId: number, reason: string, now: number): Promise<void>;
   /** Every active subscription. */
-  active(): Subscription[];
-  counts(): SubscriptionCounts;
-  addDigestEntries(entries: Iterable<{ chatId: number; itemId: number }>, now: number): void;
+  active(): Promise<Subscription[]>;
+  counts(): Promise<SubscriptionCounts>;
+  addDigestEntries(entries: Iterable<{ chatId: number; itemId: number }>, now: number): Promise<void>;
   /** Chats with items waiting for their digest. */
-  digestChats(): number[];
+  digestChats(): Promise<number[]>;
   /** The item ids waiting for a chat's digest, oldest first. */
-  digestItems(chatId: number): number[];
-  clearDigest(chatId: number, itemIds: readonly number[]): void;
+  digestItems(chatId: number): Promise<number[]>;
+  clearDigest(chatId: number, itemIds: readonly number[]): Promise<void>;
 }
 
-interface Raw {
-  chat_id: number;
-  active: number;
-  news: number;
-  documents: number;
-  topics: string;
-  keywords: string;
-  mode: DeliveryMode;
-  quiet_hours: string | null;
-  polls: number;
-  language: string;
-  created_at: number;
-  updated_at: number;
-  inactive_reason: string | null;
-}
+type Raw = Selectable<PushSubscriptionsTable>;
 
 const toSub = (r: Raw): Subscription => ({
   chatId: r.chat_id,
@@ -91,102 +79,124 @@ const toSub = (r: Raw): Subscription => ({
   inactiveReason: r.inactive_reason,
 });
 
-const bool = (b: boolean | undefined) => (b === undefined ? undefined : b ? 1 : 0);
+const bool = (b: boolean) => (b ? 1 : 0);
 
-/** Creates the subscriptions store over a migrated database. */
+/** Rows written per statement when many are added at once (well under both servers' parameter limits). */
+const CHUNK_ROWS = 200;
+
+/** Creates the subscriptions store over a migrated database (or a transaction of it). */
 export function createSubscriptionsStore(db: Db): SubscriptionsStore {
-  const get = db.prepare("SELECT * FROM push_subscriptions WHERE chat_id = ?");
-  const upsertAll = db.prepare(
-    `INSERT INTO push_subscriptions (chat_id, active, news, documents, language, created_at, updated_at)
-     VALUES (?, 1, 1, 1, ?, ?, ?)
-     ON CONFLICT (chat_id) DO UPDATE SET active = 1, news = 1, documents = 1, inactive_reason = NULL,
-       updated_at = excluded.updated_at`,
-  );
-  const insertKeywordOnly = db.prepare(
-    `INSERT OR IGNORE INTO push_subscriptions (chat_id, active, news, documents, language, created_at, updated_at)
-     VALUES (?, 1, 0, 0, ?, ?, ?)`,
-  );
-  const setKeywords = db.prepare(
-    "UPDATE push_subscriptions SET keywords = ?, active = 1, inactive_reason = NULL, updated_at = ? WHERE chat_id = ?",
-  );
-  const update = db.prepare(
-    `UPDATE push_subscriptions SET
-       news = COALESCE(@news, news), documents = COALESCE(@documents, documents),
-       topics = COALESCE(@topics, topics), keywords = COALESCE(@keywords, keywords),
-       mode = COALESCE(@mode, mode), polls = COALESCE(@polls, polls), language = COALESCE(@language, language),
-       quiet_hours = CASE WHEN @setQuiet THEN @quietHours ELSE quiet_hours END,
-       updated_at = @now
-     WHERE chat_id = @chatId`,
-  );
-  const deactivate = db.prepare(
-    "UPDATE push_subscriptions SET active = 0, inactive_reason = ?, updated_at = ? WHERE chat_id = ? AND active = 1",
-  );
-  const active = db.prepare("SELECT * FROM push_subscriptions WHERE active = 1 ORDER BY chat_id");
-  const counts = db.prepare(
-    "SELECT SUM(active = 1) AS active, SUM(active = 0) AS inactive, SUM(active = 1 AND mode = 'digest') AS digest FROM push_subscriptions",
-  );
-  const addEntry = db.prepare("INSERT OR IGNORE INTO push_digest_entries (chat_id, item_id, created_at) VALUES (?, ?, ?)");
-  const digestChats = db.prepare("SELECT DISTINCT chat_id FROM push_digest_entries ORDER BY chat_id");
-  const digestItems = db.prepare("SELECT item_id FROM push_digest_entries WHERE chat_id = ? ORDER BY item_id");
-  const clearEntry = db.prepare("DELETE FROM push_digest_entries WHERE chat_id = ? AND item_id = ?");
-  const dropDigest = db.prepare("DELETE FROM push_digest_entries WHERE chat_id = ?");
-
-  const read = (chatId: number) => {
-    const r = get.get(chatId) as Raw | undefined;
+  const read = async (chatId: number) => {
+    const r = await db.selectFrom("push_subscriptions").selectAll().where("chat_id", "=", chatId).executeTakeFirst();
     return r ? toSub(r) : undefined;
   };
-  const addKeyword = db.transaction((chatId: number, keyword: string, now: number, language: string) => {
-    insertKeywordOnly.run(chatId, language, now, now);
-    const sub = read(chatId)!;
-    const k = keyword.trim().replace(/\s+/g, " ");
-    const keywords = sub.keywords.some((x) => x.toLowerCase() === k.toLowerCase()) ? sub.keywords : [...sub.keywords, k];
-    setKeywords.run(JSON.stringify(keywords), now, chatId);
-    return read(chatId)!;
-  });
-  const unsubscribe = db.transaction((chatId: number, now: number) => {
-    dropDigest.run(chatId);
-    return deactivate.run("unsubscribed", now, chatId).changes > 0;
-  });
-  const addEntries = db.transaction((entries: Iterable<{ chatId: number; itemId: number }>, now: number) => {
-    for (const e of entries) addEntry.run(e.chatId, e.itemId, now);
-  });
-  const clear = db.transaction((chatId: number, ids: readonly number[]) => {
-    for (const id of ids) clearEntry.run(chatId, id);
-  });
+  const deactivate = (chatId: number, reason: string, now: number) =>
+    db
+      .updateTable("push_subscriptions")
+      .set({ active: 0, inactive_reason: reason, updated_at: now })
+      .where("chat_id", "=", chatId)
+      .where("active", "=", 1)
+      .executeTakeFirst();
 
   return {
     get: read,
-    subscribeAll(chatId, now, language = "vi") {
-      upsertAll.run(chatId, language, now, now);
-      return read(chatId)!;
+    async subscribeAll(chatId, now, language = "vi") {
+      await db
+        .insertInto("push_subscriptions")
+        .values({ chat_id: chatId, active: 1, news: 1, documents: 1, language, created_at: now, updated_at: now })
+        .onConflict((oc) =>
+          oc.column("chat_id").doUpdateSet({ active: 1, news: 1, documents: 1, inactive_reason: null, updated_at: now }),
+        )
+        .execute();
+      return (await read(chatId))!;
     },
-    addKeyword: (chatId, keyword, now, language = "vi") => addKeyword(chatId, keyword, now, language),
-    update(chatId, patch, now) {
-      update.run({
-        chatId,
-        now,
-        news: bool(patch.news) ?? null,
-        documents: bool(patch.documents) ?? null,
-        topics: patch.topics ? JSON.stringify(patch.topics) : null,
-        keywords: patch.keywords ? JSON.stringify(patch.keywords) : null,
-        mode: patch.mode ?? null,
-        polls: bool(patch.polls) ?? null,
-        language: patch.language ?? null,
-        setQuiet: "quietHours" in patch ? 1 : 0,
-        quietHours: patch.quietHours ?? null,
-      });
+    addKeyword: (chatId, keyword, now, language = "vi") =>
+      inTransaction(db, async (tx) => {
+        await tx
+          .insertInto("push_subscriptions")
+          .values({ chat_id: chatId, active: 1, news: 0, documents: 0, language, created_at: now, updated_at: now })
+          .onConflict((oc) => oc.column("chat_id").doNothing())
+          .execute();
+        const store = createSubscriptionsStore(tx);
+        const sub = (await store.get(chatId))!;
+        const k = keyword.trim().replace(/\s+/g, " ");
+        const keywords = sub.keywords.some((x) => x.toLowerCase() === k.toLowerCase()) ? sub.keywords : [...sub.keywords, k];
+        await tx
+          .updateTable("push_subscriptions")
+          .set({ keywords: JSON.stringify(keywords), active: 1, inactive_reason: null, updated_at: now })
+          .where("chat_id", "=", chatId)
+          .execute();
+        return (await store.get(chatId))!;
+      }),
+    async update(chatId, patch, now) {
+      const set: Updateable<PushSubscriptionsTable> = { updated_at: now };
+      if (patch.news !== undefined) set.news = bool(patch.news);
+      if (patch.documents !== undefined) set.documents = bool(patch.documents);
+      if (patch.topics) set.topics = JSON.stringify(patch.topics);
+      if (patch.keywords) set.keywords = JSON.stringify(patch.keywords);
+      if (patch.mode) set.mode = patch.mode;
+      if (patch.polls !== undefined) set.polls = bool(patch.polls);
+      if (patch.language) set.language = patch.language;
+      if ("quietHours" in patch) set.quiet_hours = patch.quietHours ?? null;
+      await db.updateTable("push_subscriptions").set(set).where("chat_id", "=", chatId).execute();
       return read(chatId);
     },
-    unsubscribe: (chatId, now) => unsubscribe(chatId, now),
-    markInactive: (chatId, reason, now) => void deactivate.run(reason, now, chatId),
-    active: () => (active.all() as Raw[]).map(toSub),
-    counts() {
-      const r = counts.get() as { active: number | null; inactive: number | null; digest: number | null };
-      return { active: r.active ?? 0, inactive: r.inactive ?? 0, digest: r.digest ?? 0 };
+    unsubscribe: (chatId, now) =>
+      inTransaction(db, async (tx) => {
+        await tx.deleteFrom("push_digest_entries").where("chat_id", "=", chatId).execute();
+        const result = await tx
+          .updateTable("push_subscriptions")
+          .set({ active: 0, inactive_reason: "unsubscribed", updated_at: now })
+          .where("chat_id", "=", chatId)
+          .where("active", "=", 1)
+          .executeTakeFirst();
+        return Number(result.numUpdatedRows) > 0;
+      }),
+    async markInactive(chatId, reason, now) {
+      await deactivate(chatId, reason, now);
     },
-    addDigestEntries: (entries, now) => addEntries(entries, now),
-    digestChats: () => (digestChats.all() as Array<{ chat_id: number }>).map((r) => r.chat_id),
-    digestItems: (chatId) => (digestItems.all(chatId) as Array<{ item_id: number }>).map((r) => r.item_id),
-    clearDigest: (chatId, ids) => clear(chatId, ids),
+    active: async () =>
+      (await db.selectFrom("push_subscriptions").selectAll().where("active", "=", 1).orderBy("chat_id").execute()).map(toSub),
+    async counts() {
+      const r = await db
+        .selectFrom("push_subscriptions")
+        .select((eb) => [
+          eb.fn.countAll<number>().filterWhere("active", "=", 1).as("active"),
+          eb.fn.countAll<number>().filterWhere("active", "=", 0).as("inactive"),
+          eb.fn
+            .countAll<number>()
+            .filterWhere((w) => w.and([w("active", "=", 1), w("mode", "=", "digest")]))
+            .as("digest"),
+        ])
+        .executeTakeFirstOrThrow();
+      return { active: Number(r.active), inactive: Number(r.inactive), digest: Number(r.digest) };
+    },
+    async addDigestEntries(entries, now) {
+      const rows = [...entries].map((e) => ({ chat_id: e.chatId, item_id: e.itemId, created_at: now }));
+      if (rows.length === 0) return;
+      await inTransaction(db, async (tx) => {
+        for (let i = 0; i < rows.length; i += CHUNK_ROWS) {
+          await tx
+            .insertInto("push_digest_entries")
+            .values(rows.slice(i, i + CHUNK_ROWS))
+            .onConflict((oc) => oc.columns(["chat_id", "item_id"]).doNothing())
+            .execute();
+        }
+      });
+    },
+    digestChats: async () =>
+      (await db.selectFrom("push_digest_entries").select("chat_id").distinct().orderBy("chat_id").execute()).map((r) => r.chat_id),
+    digestItems: async (chatId) =>
+      (
+        await db.selectFrom("push_digest_entries").select("item_id").where("chat_id", "=", chatId).orderBy("item_id").execute()
+      ).map((r) => r.item_id),
+    async clearDigest(chatId, ids) {
+      if (ids.length === 0) return;
+      await db
+        .deleteFrom("push_digest_entries")
+        .where("chat_id", "=", chatId)
+        .where("item_id", "in", [...ids])
+        .execute();
+    },
   };
 }

@@ -14,57 +14,40 @@ export interface User {
 /** Users of the bot: who they are, their language, whether the bot can still reach them. */
 export interface UserStore {
   /** Records that the user was seen now (creating the row, and reactivating a user who wrote again). */
-  touch(id: number, now?: Date): void;
-  get(id: number): User | undefined;
+  touch(id: number, now?: Date): Promise<void>;
+  get(id: number): Promise<User | undefined>;
   /** The user's chosen language, or null (also for unknown users). */
-  language(id: number): string | null;
-  setLanguage(id: number, language: string | null, now?: Date): void;
+  language(id: number): Promise<string | null>;
+  setLanguage(id: number, language: string | null, now?: Date): Promise<void>;
   /** Marks the user unreachable (403, or the bot was blocked); returns whether a row changed. */
-  markInactive(id: number): boolean;
+  markInactive(id: number): Promise<boolean>;
   /** Marks the user reachable again (unblocked the bot). */
-  markActive(id: number, now?: Date): void;
+  markActive(id: number, now?: Date): Promise<void>;
   /** Number of users, and of those the bot can still reach. */
-  count(): { total: number; active: number };
-}
-
-interface UserRow {
-  id: number;
-  language: string | null;
-  first_seen: string;
-  last_seen: string;
-  active: number;
+  count(): Promise<{ total: number; active: number }>;
 }
 
 /**
  * Creates the user store over an open database (migrations applied).
  *
  * @example
- * const users = createUserStore(db);
- * users.touch(42);
+ * const users = createUserStore(database.db);
+ * await users.touch(42);
  */
 export function createUserStore(db: Db): UserStore {
-  const upsert = db.prepare(
-    `INSERT INTO users (id, first_seen, last_seen, active) VALUES (@id, @now, @now, 1)
-     ON CONFLICT (id) DO UPDATE SET last_seen = @now, active = 1`,
-  );
-  const select = db.prepare("SELECT * FROM users WHERE id = ?");
-  const selectLanguage = db.prepare("SELECT language FROM users WHERE id = ?").pluck();
-  const upsertLanguage = db.prepare(
-    `INSERT INTO users (id, language, first_seen, last_seen, active) VALUES (@id, @language, @now, @now, 1)
-     ON CONFLICT (id) DO UPDATE SET language = @language, last_seen = @now`,
-  );
-  const deactivate = db.prepare("UPDATE users SET active = 0 WHERE id = ? AND active = 1");
-  const activate = db.prepare(
-    `INSERT INTO users (id, first_seen, last_seen, active) VALUES (@id, @now, @now, 1)
-     ON CONFLICT (id) DO UPDATE SET active = 1`,
-  );
-  const counts = db.prepare("SELECT COUNT(*) AS total, COALESCE(SUM(active), 0) AS active FROM users");
+  const upsert = (id: number, now: string, set: { last_seen?: string; active?: number; language?: string | null }, language: string | null = null) =>
+    db
+      .insertInto("users")
+      .values({ id, language, first_seen: now, last_seen: now, active: 1 })
+      .onConflict((oc) => oc.column("id").doUpdateSet(set))
+      .execute();
   return {
-    touch(id, now = new Date()) {
-      upsert.run({ id, now: now.toISOString() });
+    async touch(id, now = new Date()) {
+      const at = now.toISOString();
+      await upsert(id, at, { last_seen: at, active: 1 });
     },
-    get(id) {
-      const row = select.get(id) as UserRow | undefined;
+    async get(id) {
+      const row = await db.selectFrom("users").selectAll().where("id", "=", id).executeTakeFirst();
       if (!row) return undefined;
       return {
         id: row.id,
@@ -74,20 +57,27 @@ export function createUserStore(db: Db): UserStore {
         active: row.active === 1,
       };
     },
-    language(id) {
-      return (selectLanguage.get(id) as string | null | undefined) ?? null;
+    async language(id) {
+      const row = await db.selectFrom("users").select("language").where("id", "=", id).executeTakeFirst();
+      return row?.language ?? null;
     },
-    setLanguage(id, language, now = new Date()) {
-      upsertLanguage.run({ id, language, now: now.toISOString() });
+    async setLanguage(id, language, now = new Date()) {
+      const at = now.toISOString();
+      await upsert(id, at, { language, last_seen: at }, language);
     },
-    markInactive(id) {
-      return deactivate.run(id).changes > 0;
+    async markInactive(id) {
+      const result = await db.updateTable("users").set({ active: 0 }).where("id", "=", id).where("active", "=", 1).executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
     },
-    markActive(id, now = new Date()) {
-      activate.run({ id, now: now.toISOString() });
+    async markActive(id, now = new Date()) {
+      await upsert(id, now.toISOString(), { active: 1 });
     },
-    count() {
-      return counts.get() as { total: number; active: number };
+    async count() {
+      const row = await db
+        .selectFrom("users")
+        .select((eb) => [eb.fn.countAll<number>().as("total"), eb.fn.countAll<number>().filterWhere("active", "=", 1).as("active")])
+        .executeTakeFirstOrThrow();
+      return { total: Number(row.total), active: Number(row.active) };
     },
   };
 }

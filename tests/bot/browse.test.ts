@@ -7,19 +7,19 @@ import { createHandlerBot, fixtureEngine } from "../support/test-bot.js";
 
 describe("browsing", () => {
   it("/tim lists matching documents with read and paging buttons", async () => {
-    const t = createHandlerBot();
+    const t = await createHandlerBot();
     await t.say("/tim Quảng Trị");
     const [reply] = t.sent("sendMessage");
     expect(reply!.payload.text).toContain("Kết quả tìm kiếm «Quảng Trị»");
     expect(reply!.payload.text.match(/<b>\d+\.<\/b>/g)).toHaveLength(5);
     const data = reply!.payload.reply_markup.inline_keyboard.flat().map((b: { callback_data: string }) => b.callback_data);
-    expect(data).toContain(`l:${t.deps.questions.recent(1, { kinds: ["search"] })[0]!.id}:1`);
+    expect(data).toContain(`l:${(await t.deps.questions.recent(1, { kinds: ["search"] }))[0]!.id}:1`);
     await t.press(data.find((d: string) => d.startsWith("l:"))!);
     expect(t.sent("editMessageText")[0]!.payload.text).toContain("<b>6.</b>");
   });
 
   it("/search is an alias and /tim alone explains itself", async () => {
-    const t = createHandlerBot();
+    const t = await createHandlerBot();
     await t.say("/tim");
     expect(t.sent("sendMessage")[0]!.payload.text).toContain("/tim ngân sách 2023");
     await t.say("/search ngân sách");
@@ -27,7 +27,7 @@ describe("browsing", () => {
   });
 
   it("/moi lists the latest news and /vanban the new documents", async () => {
-    const t = createHandlerBot();
+    const t = await createHandlerBot();
     await t.say("/moi");
     const news = t.sent("sendMessage")[0]!.payload.text as string;
     expect(news).toContain("Tin mới nhất");
@@ -39,7 +39,7 @@ describe("browsing", () => {
   });
 
   it("/vanban <số hiệu> finds the document with exactly that number", async () => {
-    const t = createHandlerBot();
+    const t = await createHandlerBot();
     await t.say("/vanban 91/2015/qh13");
     const text = t.sent("sendMessage")[0]!.payload.text as string;
     expect(text).toContain("Văn bản số «91/2015/qh13»");
@@ -48,7 +48,7 @@ describe("browsing", () => {
   });
 
   it("/vanban with an unknown number says so", async () => {
-    const t = createHandlerBot();
+    const t = await createHandlerBot();
     await t.say("/vanban 999/2099/XX");
     expect(t.sent("sendMessage")[0]!.payload.text).toContain("Không có văn bản mang số «999/2099/XX»");
   });
@@ -74,9 +74,9 @@ describe("reading a document in full", () => {
   });
 
   it("sends the parts when 📄 is pressed, once for a double tap", async () => {
-    const t = createHandlerBot();
+    const t = await createHandlerBot();
     await t.say("/vanban 95/2015/QH13");
-    const id = t.deps.questions.recent(1, { kinds: ["number"] })[0]!.id;
+    const id = (await t.deps.questions.recent(1, { kinds: ["number"] }))[0]!.id;
     await t.press(`r:${id}:0`);
     const sent = t.sent("sendMessage");
     expect(sent.length).toBeGreaterThan(3);

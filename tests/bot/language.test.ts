@@ -16,19 +16,19 @@ describe("language", () => {
   });
 
   it("greets an English-speaking Telegram user in English", async () => {
-    const t = createHandlerBot();
+    const t = await createHandlerBot();
     await t.say("/start", { language_code: "en" });
     expect(t.sent("sendMessage")[0]!.payload.text).toContain("Hello!");
   });
 
   it("switches with /lang and remembers the choice", async () => {
-    const t = createHandlerBot();
+    const t = await createHandlerBot();
     await t.say("/lang");
     const buttons = t.sent("sendMessage")[0]!.payload.reply_markup.inline_keyboard.flat();
     expect(buttons.map((b: { text: string }) => b.text)).toEqual(["Tiếng Việt", "English"]);
     await t.press("lang:en");
     expect(t.sent("editMessageText")[0]!.payload.text).toBe("Language set to English.");
-    expect(t.deps.users.get(1001)!.language).toBe("en");
+    expect((await t.deps.users.get(1001))!.language).toBe("en");
     await t.say("/help");
     expect(t.sent("sendMessage")[0]!.payload.text).toContain("How to use");
     await t.say("/trogiup", { language_code: "en" });

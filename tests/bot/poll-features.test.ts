@@ -10,7 +10,7 @@ const pressOf = (markup: unknown, row: number) =>
 
 describe("poll features", () => {
   it("creates a poll from the one-line form and previews it with send and cancel buttons", async () => {
-    const h = createPollsHarness();
+    const h = await createPollsHarness();
     await h.send(STAFF_USER, STAFF_CHAT, "/thamdo Bạn đi làm bằng gì? | Xe máy | Xe buýt <nhanh>");
     const preview = h.sent("sendMessage").at(-1)!;
     expect(preview.payload.text).toContain("<b>Bạn đi làm bằng gì?</b>");
@@ -19,20 +19,20 @@ describe("poll features", () => {
     expect(preview.payload.reply_markup).toEqual({
       inline_keyboard: [[{ text: "✅ Gửi thăm dò", callback_data: "ps:1" }, { text: "✖️ Hủy", callback_data: "pc:1" }]],
     });
-    expect(h.polls.getPoll(1)).toMatchObject({ status: "draft", anonymous: true, multiple: false, audience: "subscribers" });
+    expect((await h.polls.getPoll(1))).toMatchObject({ status: "draft", anonymous: true, multiple: false, audience: "subscribers" });
   });
 
   it("explains Telegram's limits when the form breaks them", async () => {
-    const h = createPollsHarness();
+    const h = await createPollsHarness();
     await h.send(STAFF_USER, STAFF_CHAT, `/thamdo ${"Dài ".repeat(80)}| Một`);
     const text = h.lastText(STAFF_CHAT);
     expect(text).toContain("Câu hỏi dài 319 ký tự, Telegram cho phép tối đa 300");
     expect(text).toContain("Cần ít nhất 2 phương án (hiện có 1)");
-    expect(h.polls.latestPoll()).toBeUndefined();
+    expect((await h.polls.latestPoll())).toBeUndefined();
   });
 
   it("refuses a non-member politely, in any chat", async () => {
-    const h = createPollsHarness();
+    const h = await createPollsHarness();
     await h.send(555, 555, "/thamdo Hỏi? | A | B");
     await h.send(555, STAFF_CHAT, "/ketqua");
     expect(h.lastText(555)).toBe("Xin lỗi, lệnh này chỉ dành cho cán bộ trong nhóm điều hành.");
@@ -42,7 +42,7 @@ describe("poll features", () => {
   });
 
   it("walks the guided flow to a named multiple-choice poll for a group", async () => {
-    const h = createPollsHarness();
+    const h = await createPollsHarness();
     await h.send(STAFF_USER, STAFF_CHAT, "/thamdo");
     expect(h.lastText(STAFF_CHAT)).toContain("(1/6)");
     await h.send(STAFF_USER, STAFF_CHAT, "Bạn quan tâm lĩnh vực nào?");
@@ -57,8 +57,8 @@ describe("poll features", () => {
     expect(h.lastText(STAFF_CHAT)).toContain("Mã nhóm không hợp lệ");
     await h.send(STAFF_USER, STAFF_CHAT, "-100777");
     expect(h.lastText(STAFF_CHAT)).toContain("Gửi đến: nhóm chat <code>-100777</code>");
-    expect(h.polls.latestPoll()).toBeUndefined();
-    expect(h.polls.getPoll(1)).toMatchObject({
+    expect((await h.polls.latestPoll())).toBeUndefined();
+    expect((await h.polls.getPoll(1))).toMatchObject({
       question: "Bạn quan tâm lĩnh vực nào?",
       options: ["Giáo dục", "Y tế", "Giao thông"],
       multiple: true,
@@ -67,11 +67,11 @@ describe("poll features", () => {
       audienceChatId: -100777,
       closesAt: new Date("2026-12-25T10:00:00Z"),
     });
-    expect(h.polls.getDraftState(STAFF_USER)).toBeUndefined();
+    expect((await h.polls.getDraftState(STAFF_USER))).toBeUndefined();
   });
 
   it("sends on the preview's first button, counts votes, and withdraws on a second press", async () => {
-    const h = createPollsHarness();
+    const h = await createPollsHarness();
     await h.send(STAFF_USER, STAFF_CHAT, "/thamdo Bạn đi làm bằng gì? | Xe máy | Xe buýt");
     await h.press(STAFF_USER, STAFF_CHAT, "ps:1");
     expect(h.sent("editMessageText").at(-1)?.payload.text).toBe("Đã bắt đầu gửi thăm dò #1 đến 3 nơi nhận. Tiến độ sẽ được báo tại đây.");
@@ -88,11 +88,11 @@ describe("poll features", () => {
     expect(h.sent("answerCallbackQuery").at(-2)?.payload.text).toBe("Đã ghi nhận lựa chọn: Xe buýt");
     const tick = h.sent("editMessageReplyMarkup").at(-2)?.payload.reply_markup as { inline_keyboard: Array<Array<{ text: string }>> };
     expect(tick.inline_keyboard.map((row) => row[0]?.text)).toEqual(["Xe máy", "✅ Xe buýt"]);
-    expect(h.polls.results(1)).toMatchObject({ counts: [1, 1], participants: 2 });
+    expect((await h.polls.results(1))).toMatchObject({ counts: [1, 1], participants: 2 });
   });
 
   it("cancels a draft on the preview's second button", async () => {
-    const h = createPollsHarness();
+    const h = await createPollsHarness();
     await h.send(STAFF_USER, STAFF_CHAT, "/poll Q? | A | B");
     await h.press(STAFF_USER, STAFF_CHAT, "pc:1");
     expect(h.sent("editMessageText").at(-1)?.payload.text).toBe("Đã hủy thăm dò #1, chưa gửi cho ai.");
@@ -102,7 +102,7 @@ describe("poll features", () => {
   });
 
   it("shows results with a chart, closes by an admin only, and exports CSV", async () => {
-    const h = createPollsHarness();
+    const h = await createPollsHarness();
     await h.send(STAFF_USER, STAFF_CHAT, "/thamdo Có nên mở rộng chợ Đông Hà? | Có | Không");
     await h.press(STAFF_USER, STAFF_CHAT, "ps:1");
     await h.worker.drain();
@@ -134,14 +134,14 @@ describe("poll features", () => {
   });
 
   it("answers /thongke with figures from the question log, and sends the same as the weekly report", async () => {
-    const h = createPollsHarness();
+    const h = await createPollsHarness();
     const questions = createQuestionStore(h.db);
-    const log = (question: string, answered: boolean, at: string) =>
-      questions.log({ userId: 9, chatId: 9, kind: "ask", question, answered, docId: null, hits: [], latencyMs: 2 }, new Date(at));
-    log("Đông Hà có bao nhiêu đảng viên?", true, "2026-11-26T01:00:00Z");
-    const down = log("Giá vé xe buýt <nội thành>?", false, "2026-11-25T01:00:00Z");
-    log("giá vé xe buýt <nội thành>", false, "2026-11-24T01:00:00Z");
-    questions.setFeedback(down, "down");
+    const log = async (question: string, answered: boolean, at: string) =>
+      await questions.log({ userId: 9, chatId: 9, kind: "ask", question, answered, docId: null, hits: [], latencyMs: 2 }, new Date(at));
+    await log("Đông Hà có bao nhiêu đảng viên?", true, "2026-11-26T01:00:00Z");
+    const down = await log("Giá vé xe buýt <nội thành>?", false, "2026-11-25T01:00:00Z");
+    await log("giá vé xe buýt <nội thành>", false, "2026-11-24T01:00:00Z");
+    await questions.setFeedback(down, "down");
     await h.send(STAFF_USER, STAFF_CHAT, "/thamdo Hỏi? | A | B");
     await h.press(STAFF_USER, STAFF_CHAT, "ps:1");
     await h.send(STAFF_USER, STAFF_CHAT, "/thongke");

@@ -7,7 +7,7 @@ import { createHandlerBot, fixtureEngine, withAsk } from "../support/test-bot.js
 describe("rate limit", () => {
   it("drops messages over the limit and says so once", async () => {
     let now = 1_000_000;
-    const t = createHandlerBot({ now: () => now, bot: { rateLimit: { limit: 3, windowMs: 10_000 } } });
+    const t = await createHandlerBot({ now: () => now, bot: { rateLimit: { limit: 3, windowMs: 10_000 } } });
     const replies: string[] = [];
     for (let i = 0; i < 8; i++) {
       await t.say(`câu hỏi ${i} đảng viên`);
@@ -21,7 +21,7 @@ describe("rate limit", () => {
   });
 
   it("counts each user separately", async () => {
-    const t = createHandlerBot({ bot: { rateLimit: { limit: 1, windowMs: 60_000 } } });
+    const t = await createHandlerBot({ bot: { rateLimit: { limit: 1, windowMs: 60_000 } } });
     await t.say("Đông Hà có bao nhiêu đảng viên?", { id: 1 });
     await t.say("Đông Hà có bao nhiêu đảng viên?", { id: 2 });
     expect(t.calls.filter((c) => c.method === "sendMessage" && String(c.payload.text).includes("7.210"))).toHaveLength(2);
@@ -32,7 +32,7 @@ describe("errors", () => {
   it("apologises for a failing update and keeps handling the next ones", async () => {
     let fail = true;
     const engine = fixtureEngine();
-    const t = createHandlerBot({
+    const t = await createHandlerBot({
       engine: withAsk(engine, (q, o) => {
         if (fail) throw new Error("index exploded");
         return engine.ask(q, o);
@@ -57,7 +57,7 @@ describe("errors", () => {
       }),
     );
     const engine = fixtureEngine();
-    const t = createHandlerBot({
+    const t = await createHandlerBot({
       logger,
       engine: withAsk(engine, () => {
         throw new Error("index exploded");
@@ -70,9 +70,9 @@ describe("errors", () => {
   });
 
   it("answers the button with the apology when a press fails", async () => {
-    const t = createHandlerBot();
+    const t = await createHandlerBot();
     await t.say("Đông Hà có bao nhiêu đảng viên?");
-    const id = t.deps.questions.recent(1)[0]!.id;
+    const id = (await t.deps.questions.recent(1))[0]!.id;
     t.failNext("editMessageText", 400, "Bad Request: message to edit not found");
     await t.press(`a:${id}:1`);
     const answers = t.sent("answerCallbackQuery");
@@ -82,13 +82,13 @@ describe("errors", () => {
 
 describe("users", () => {
   it("records a citizen on first contact", async () => {
-    const t = createHandlerBot({ now: () => Date.parse("2026-01-02T03:04:05Z") });
+    const t = await createHandlerBot({ now: () => Date.parse("2026-01-02T03:04:05Z") });
     await t.say("/start");
-    expect(t.deps.users.get(1001)).toMatchObject({ active: true, firstSeen: "2026-01-02T03:04:05.000Z" });
+    expect((await t.deps.users.get(1001))).toMatchObject({ active: true, firstSeen: "2026-01-02T03:04:05.000Z" });
   });
 
   it("marks a user inactive when they block the bot, and active when they unblock it", async () => {
-    const t = createHandlerBot();
+    const t = await createHandlerBot();
     await t.say("/start");
     const change = (status: "kicked" | "member") =>
       t.send({
@@ -104,15 +104,15 @@ describe("users", () => {
         },
       });
     await change("kicked");
-    expect(t.deps.users.get(1001)!.active).toBe(false);
+    expect((await t.deps.users.get(1001))!.active).toBe(false);
     await change("member");
-    expect(t.deps.users.get(1001)!.active).toBe(true);
+    expect((await t.deps.users.get(1001))!.active).toBe(true);
   });
 });
 
 describe("fallbacks", () => {
   it("points to /trogiup for an unknown command and asks for text otherwise", async () => {
-    const t = createHandlerBot();
+    const t = await createHandlerBot();
     await t.say("/khongco");
     expect(t.sent("sendMessage")[0]!.payload.text).toContain("/trogiup");
     await t.send({
@@ -130,7 +130,7 @@ describe("fallbacks", () => {
 
 describe("inline mode", () => {
   it("offers the answer and the documents found, as valid HTML", async () => {
-    const t = createHandlerBot();
+    const t = await createHandlerBot();
     await t.send({ inline_query: { id: "iq1", from: { id: 1001, is_bot: false, first_name: "Lan" }, query: "dong ha bao nhieu dang vien", offset: "" } });
     const [call] = t.sent("answerInlineQuery");
     const results = call!.payload.results as Array<{ id: string; input_message_content: { message_text: string } }>;
@@ -143,7 +143,7 @@ describe("inline mode", () => {
   });
 
   it("answers an empty query with no results", async () => {
-    const t = createHandlerBot();
+    const t = await createHandlerBot();
     await t.send({ inline_query: { id: "iq2", from: { id: 1001, is_bot: false, first_name: "Lan" }, query: " ", offset: "" } });
     expect(t.sent("answerInlineQuery")[0]!.payload.results).toEqual([]);
   });

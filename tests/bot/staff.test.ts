@@ -3,9 +3,9 @@ import { createHandlerBot } from "../support/test-bot.js";
 
 const STAFF = -100777;
 
-function staffBot(statuses: Record<number, string>, staffChatId: number | null = STAFF) {
+async function staffBot(statuses: Record<number, string>, staffChatId: number | null = STAFF) {
   let now = 0;
-  const hb = createHandlerBot({
+  const hb = await createHandlerBot({
     now: () => now,
     extend: () => ({
       ...(staffChatId !== null ? { staffChatId } : {}),
@@ -27,19 +27,19 @@ const inStaff = (id: number) => ({ id, is_bot: false, first_name: "Cán bộ", l
 
 describe("staff guard", () => {
   it("refuses a non-member politely", async () => {
-    const { hb } = staffBot({});
+    const { hb } = await staffBot({});
     await hb.say("/nguon", inStaff(5));
     expect(hb.sent("sendMessage")[0]!.payload.text).toContain("chỉ dành cho cán bộ");
   });
 
   it("says staff features are not set up without STAFF_CHAT_ID", async () => {
-    const { hb } = staffBot({}, null);
+    const { hb } = await staffBot({}, null);
     await hb.say("/nguon", inStaff(5));
     expect(hb.sent("sendMessage")[0]!.payload.text).toContain("chưa được thiết lập");
   });
 
   it("asks Telegram once a minute per member", async () => {
-    const { hb, lookups, advance } = staffBot({ 7: "left" });
+    const { hb, lookups, advance } = await staffBot({ 7: "left" });
     await hb.say("/thongbao xin chào", inStaff(7));
     await hb.say("/thongbao xin chào", inStaff(7));
     expect(lookups()).toBe(1);
@@ -49,7 +49,7 @@ describe("staff guard", () => {
   });
 
   it("asks for the staff group itself when a member writes elsewhere", async () => {
-    const { hb } = staffBot({ 8: "administrator" });
+    const { hb } = await staffBot({ 8: "administrator" });
     await hb.say("/thongbao xin chào", inStaff(8));
     expect(hb.sent("sendMessage")[0]!.payload.text).toContain("trong nhóm điều hành");
   });

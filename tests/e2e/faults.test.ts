@@ -29,11 +29,11 @@ describe("bot end to end: Telegram says no", () => {
   it("marks a user inactive when Telegram answers 403 for their chat, and the bot keeps running", async () => {
     api.userSays("/start", { user: { id: 3001 } });
     await api.waitForCall("sendMessage", (c) => c.payload.chat_id === 3001);
-    expect(bot.deps.users.get(3001)!.active).toBe(true);
+    expect((await bot.deps.users.get(3001))!.active).toBe(true);
     api.blockChat(3001);
     api.userSays("Đông Hà có bao nhiêu đảng viên?", { user: { id: 3001 } });
     await api.waitForCall("sendMessage", (c) => c.payload.chat_id === 3001 && !c.response.ok);
-    await expect.poll(() => bot.deps.users.get(3001)!.active).toBe(false);
+    await expect.poll(async () => (await bot.deps.users.get(3001))!.active).toBe(false);
     // 403 is final: auto-retry does not try again.
     expect(api.callsOf("sendMessage").filter((c) => c.payload.chat_id === 3001 && !c.response.ok)).toHaveLength(1);
     api.userSays("/start", { user: { id: 3002 } });
@@ -45,7 +45,7 @@ describe("bot end to end: Telegram says no", () => {
     api.userSays("/start", { user: { id: 3003 } });
     await api.waitForCall("sendMessage", (c) => c.payload.chat_id === 3003);
     api.userSetsBotStatus("kicked", { user: { id: 3003 } });
-    await expect.poll(() => bot.deps.users.get(3003)!.active).toBe(false);
+    await expect.poll(async () => (await bot.deps.users.get(3003))!.active).toBe(false);
   });
 });
 
@@ -56,7 +56,7 @@ describe("bot end to end: stopping", () => {
     try {
       api.delayNext({ method: "sendMessage", ms: 1_000 });
       api.userSays("Đông Hà có bao nhiêu đảng viên?");
-      await expect.poll(() => bot.deps.questions.recent(1).length).toBe(1);
+      await expect.poll(async () => (await bot.deps.questions.recent(1)).length).toBe(1);
       const stopping = Date.now();
       await bot.running.stop();
       expect(Date.now() - stopping).toBeGreaterThanOrEqual(500);

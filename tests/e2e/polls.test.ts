@@ -34,7 +34,7 @@ async function until(condition: () => boolean, what: string, limitMs = 10_000): 
 
 /** The real bot, the outbox worker and the scheduler's jobs over one database file, as `main.ts` wires them. */
 async function startPollsBot(api: FakeBotApi, dbPath: string, clock: { now: () => Date }) {
-  const deps = createTestDeps({ dbPath, now: () => clock.now().getTime() });
+  const deps = await createTestDeps({ dbPath, now: () => clock.now().getTime() });
   const outbox = createOutboxStore(deps.db);
   const setup = createPollsRuntime({
     db: deps.db,
@@ -65,7 +65,7 @@ async function startPollsBot(api: FakeBotApi, dbPath: string, clock: { now: () =
     async stop() {
       await running.stop();
       await scheduler.stop();
-      deps.db.close();
+      await deps.database.close();
     },
   };
 }
@@ -96,8 +96,8 @@ describe("polls end to end", () => {
     const bot = await startPollsBot(api, join(dir, "db.sqlite"), clock);
     try {
       const subscriptions = createSubscriptionsStore(bot.deps.db);
-      for (const id of CITIZENS) subscriptions.subscribeAll(id, time.getTime(), "vi");
-      subscriptions.update(CITIZENS[29]!, { polls: false }, time.getTime());
+      for (const id of CITIZENS) (await subscriptions.subscribeAll(id, time.getTime(), "vi"));
+      await subscriptions.update(CITIZENS[29]!, { polls: false }, time.getTime());
 
       api.userSays("/thamdo Anh/chị đi làm bằng phương tiện gì? | Xe máy | Xe buýt | Đi bộ", { user: { id: 666, is_bot: false, first_name: "Lạ" } });
       const refusal = await api.waitForCall("sendMessage", (c) => Number(c.payload.chat_id) === 666);
@@ -137,7 +137,7 @@ describe("polls end to end", () => {
         if (i >= 5 && i < 8) return;
         expected[i < 5 ? 2 : first.get(id)!]! += 1;
       });
-      expect(bot.polls.results(1)).toMatchObject({ counts: expected, participants: 26 });
+      expect((await bot.polls.results(1))).toMatchObject({ counts: expected, participants: 26 });
 
       api.userSays("/ketqua", staff);
       const results = await api.waitForCall("sendPhoto", (c) => Number(c.payload.chat_id) === STAFF_CHAT);
@@ -204,7 +204,7 @@ describe("polls end to end", () => {
       api.userPresses("pv:1:1", { user: citizen(3001).user, chat: group });
       api.userPresses("pv:1:2", { user: citizen(3002).user, chat: group });
       await until(() => answers().length === base + 2, "group votes answered");
-      expect(bot.polls.namedVotes(1).map((v) => [v.userId, v.label])).toEqual([
+      expect((await bot.polls.namedVotes(1)).map((v) => [v.userId, v.label])).toEqual([
         [3001, "Hùng Vương"],
         [3002, "Quốc lộ 9"],
       ]);
@@ -233,7 +233,7 @@ describe("polls end to end", () => {
     const first = await startPollsBot(api, dbPath, clock);
     try {
       const subscriptions = createSubscriptionsStore(first.deps.db);
-      for (const id of CITIZENS.slice(0, 3)) subscriptions.subscribeAll(id, time.getTime(), "vi");
+      for (const id of CITIZENS.slice(0, 3)) (await subscriptions.subscribeAll(id, time.getTime(), "vi"));
       api.userSays("/thamdo Có nên mở phố đi bộ cuối tuần? | Có | Không", staff);
       await api.waitForCall("sendMessage", (c) => Number(c.payload.chat_id) === STAFF_CHAT);
       api.userPresses("ps:1", staff);
@@ -266,7 +266,7 @@ describe("polls end to end", () => {
 
       api.userPresses("pv:1:1", citizen(CITIZENS[0]!));
       await until(() => answers().at(-1) === "Thăm dò này đã kết thúc, lựa chọn không được tính.", "late vote refused");
-      expect(second.polls.results(1)).toMatchObject({ counts: [2, 1], participants: 3 });
+      expect((await second.polls.results(1))).toMatchObject({ counts: [2, 1], participants: 3 });
       await second.scheduler.run(CLOSE_POLLS_JOB);
       api.userSays("/dong 1", admin);
       await api.waitForCall("sendMessage", (c) => c.payload.text === "Thăm dò #1 đã đóng từ trước.");

@@ -59,21 +59,20 @@ describe("delivery across a crash (kill -9 mid-broadcast)", () => {
     mkdirSync(join(dir, "corpus"), { recursive: true });
     writeFileSync(join(dir, "corpus", "a.jsonl"), '{"id":"a","type":"news","title":"Tin cũ","body":"Một tin cũ."}\n');
     // A new item matched to every subscriber, as the fetch job leaves it: item and outbox rows in one transaction.
-    const db = openDatabase(join(dir, "data", "civic-bot.sqlite"));
-    const stores = createPushStores(db);
+    const database = await openDatabase(join(dir, "data", "civic-bot.sqlite"));
     const now = Date.now();
-    stores.transaction(() => {
-      for (let i = 0; i < SUBSCRIBERS; i++) stores.subscriptions.subscribeAll(5000 + i, now);
-      const item = stores.items.insert(
+    await createPushStores(database.db).transaction(async (stores) => {
+      for (let i = 0; i < SUBSCRIBERS; i++) await stores.subscriptions.subscribeAll(5000 + i, now);
+      const item = (await stores.items.insert(
         {
           docId: "test:1", source: "Thành ủy Đông Hà", guid: "g1", url: "https://example.org/tin/1", contentHash: contentHash(TITLE, "Nội dung."),
           kind: "news", title: TITLE, body: "Nội dung.", date: "2024-05-22", time: "10:25", number: null, issuer: null, tags: [], pushed: true,
         },
         now,
-      );
-      stores.outbox.enqueue(stores.subscriptions.active().map((s) => ({ kind: "item", ref: String(item.id), chatId: s.chatId, payload: { itemId: item.id, lang: "vi" } })), now);
+      ));
+      await stores.outbox.enqueue((await stores.subscriptions.active()).map((s) => ({ kind: "item", ref: String(item.id), chatId: s.chatId, payload: { itemId: item.id, lang: "vi" } })), now);
     });
-    db.close();
+    await database.close();
 
     child = startBot();
     const killAt = 40;
@@ -100,7 +99,8 @@ describe("delivery across a crash (kill -9 mid-broadcast)", () => {
     const duplicates = [...perChat.values()].reduce((sum, n) => sum + n - 1, 0);
     expect(perChat.size).toBe(SUBSCRIBERS);
     expect(duplicates).toBeLessThanOrEqual(IN_FLIGHT_BOUND);
-    const after = createPushStores(openDatabase(join(dir, "data", "civic-bot.sqlite")));
-    expect(after.outbox.counts()).toMatchObject({ pending: 0, sent: SUBSCRIBERS });
+    const reopened = await openDatabase(join(dir, "data", "civic-bot.sqlite"));
+    expect(await createPushStores(reopened.db).outbox.counts()).toMatchObject({ pending: 0, sent: SUBSCRIBERS });
+    await reopened.close();
   }, 90_000);
 });

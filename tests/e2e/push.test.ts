@@ -130,8 +130,8 @@ describe("push end to end", () => {
     const to1007 = api.callsOf("sendMessage").filter((c: RecordedCall) => c.payload.chat_id === 1007 && /Nguồn: Báo/.test(c.payload.text));
     expect(to1007).toHaveLength(1);
     expect(to1007[0]!.response.ok).toBe(false);
-    expect(bot.stores.subscriptions.get(1007)!.active).toBe(false);
-    expect(bot.deps.users.get(1007)!.active).toBe(false);
+    expect((await bot.stores.subscriptions.get(1007))!.active).toBe(false);
+    expect((await bot.deps.users.get(1007))!.active).toBe(false);
     const failed429 = api.callsOf("sendMessage").filter((c) => c.payload.chat_id === 1006 && !c.response.ok);
     expect(failed429).toHaveLength(1);
     // A later item is not even tried for the blocked chat.

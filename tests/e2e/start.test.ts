@@ -33,6 +33,6 @@ describe("bot end to end: /start", () => {
     expect(reply.payload.text).toContain("Xin chào");
     expect(reply.payload.text).toContain("Đông Hà");
     expect(reply.payload.reply_markup.inline_keyboard.flat()).toHaveLength(3);
-    expect(bot.deps.users.get(1001)?.active).toBe(true);
+    expect((await bot.deps.users.get(1001))?.active).toBe(true);
   });
 });

@@ -3,16 +3,17 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBot } from "../../src/bot/index.js";
 import { startWebhook } from "../../src/bot/webhook.js";
 import { type FakeBotApi, startFakeBotApi } from "../support/fake-bot-api.js";
-import { createTestDeps } from "../support/test-bot.js";
+import { createTestDeps, type TestDeps } from "../support/test-bot.js";
 
 describe("bot end to end: webhook mode", () => {
   let api: FakeBotApi;
   let base: string;
   let stop: () => Promise<void>;
-  const deps = createTestDeps();
+  let deps: TestDeps;
   const secret = "s3cret_token-1";
 
   beforeAll(async () => {
+    deps = await createTestDeps();
     api = await startFakeBotApi();
     const bot = createBot(api.token, deps, { apiRoot: api.apiRoot });
     const running = await startWebhook(bot, {
@@ -21,7 +22,7 @@ describe("bot end to end: webhook mode", () => {
       secretToken: secret,
       port: 0,
       host: "127.0.0.1",
-      health: () => ({ ok: deps.db.open, database: "open", index: { docs: deps.engine.size } }),
+      health: async () => ({ ok: await deps.database.ping(), database: "open", index: { docs: deps.engine.size } }),
     });
     base = `http://127.0.0.1:${(running.server.address() as AddressInfo).port}`;
     stop = running.stop;

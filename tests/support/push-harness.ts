@@ -11,7 +11,6 @@ import type { DeliveryWorkerOptions } from "../../src/jobs/deliver-outbox.js";
 import type { QuietHours } from "../../src/jobs/quiet-hours.js";
 import { createPushRuntime, type PushRuntime } from "../../src/jobs/start-push.js";
 import type { Db } from "../../src/storage/database.js";
-import { createDocumentsStore } from "../../src/storage/documents-store.js";
 import { createPushStores, type PushStores } from "../../src/storage/push-stores.js";
 import { TEST_OCR_CACHE } from "./document-files-paths.js";
 import type { SourceConfig } from "../../src/sources/source-config.js";
@@ -44,10 +43,9 @@ export async function startPushBot(api: FakeBotApi, options: PushBotOptions): Pr
   const dir = mkdtempSync(join(tmpdir(), "civic-bot-push-"));
   const offset = options.clockOffsetMs ?? (() => 0);
   const now = () => Date.now() + offset();
-  const deps = createTestDeps({ dbPath: join(dir, "bot.sqlite"), engine: createEngine((await loadCorpus(BOT_CORPUS)).docs), now });
+  const deps = await createTestDeps({ dbPath: join(dir, "bot.sqlite"), engine: createEngine((await loadCorpus(BOT_CORPUS)).docs), now });
   const stores = createPushStores(deps.db);
-  const documents = createDocumentsStore(deps.db);
-  deps.documents = { store: documents, dataDir: dir };
+  deps.documents = { store: stores.documentsStore, dataDir: dir };
   const quiet = options.quietHours === undefined ? null : options.quietHours;
   let wake = () => {};
   deps.push = { stores, sources: options.sources, timeZone: "Asia/Ho_Chi_Minh", defaultQuietHours: quiet, wake: () => wake() };
@@ -57,7 +55,7 @@ export async function startPushBot(api: FakeBotApi, options: PushBotOptions): Pr
     {
       api: bot.api,
       stores,
-      documents: { store: documents, dataDir: dir, ocr: { cacheDir: TEST_OCR_CACHE } },
+      documents: { dataDir: dir, ocr: { cacheDir: TEST_OCR_CACHE } },
       engine: deps.engine,
       logger: deps.logger,
       translator: createTranslations("Đông Hà").translator,
@@ -69,7 +67,7 @@ export async function startPushBot(api: FakeBotApi, options: PushBotOptions): Pr
       // Far-off schedules: the tests trigger the jobs themselves.
       fetchCron: "0 0 1 1 *",
       digestCron: "0 0 1 1 *",
-      onChatBlocked: (chatId) => void deps.users.markInactive(chatId),
+      onChatBlocked: async (chatId) => void (await deps.users.markInactive(chatId)),
       languageOf: (chatId) => deps.users.language(chatId),
       now,
     },
@@ -87,7 +85,7 @@ export async function startPushBot(api: FakeBotApi, options: PushBotOptions): Pr
     async stop() {
       await running.stop();
       await runtime.stop();
-      deps.db.close();
+      await deps.database.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

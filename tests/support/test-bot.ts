@@ -14,7 +14,7 @@ import type { AsyncEngine } from "../../src/engine-pool/types.js";
 import { createEngine } from "../../src/index/engine.js";
 import type { Engine } from "../../src/index/types.js";
 import { createLogger, type Logger } from "../../src/logger.js";
-import { type Db, openDatabase } from "../../src/storage/database.js";
+import { type Database, type Db, openDatabase } from "../../src/storage/database.js";
 import { createQuestionStore } from "../../src/storage/question-store.js";
 import { createUserStore } from "../../src/storage/user-store.js";
 import type { FakeBotApi } from "./fake-bot-api.js";
@@ -45,10 +45,12 @@ export interface TestDepsOptions {
 }
 
 /** Bot dependencies over a fresh database (real migrations) and the fixture engine, logging nothing. */
-export function createTestDeps(options: TestDepsOptions = {}): BotDeps & { db: Db } {
-  const db = openDatabase(options.dbPath ?? ":memory:");
+export async function createTestDeps(options: TestDepsOptions = {}): Promise<TestDeps> {
+  const database = await openDatabase(options.dbPath ?? ":memory:");
+  const { db } = database;
   return {
     db,
+    database,
     engine: asAsync(options.engine ?? fixtureEngine()),
     users: createUserStore(db),
     questions: createQuestionStore(db),
@@ -59,11 +61,14 @@ export function createTestDeps(options: TestDepsOptions = {}): BotDeps & { db: D
   };
 }
 
+/** Bot dependencies with the database they are over. */
+export type TestDeps = BotDeps & { db: Db; database: Database };
+
 /** A running bot against a fake Bot API, with everything to inspect and stop it. */
 export interface TestBot {
   bot: Bot<BotContext>;
   running: RunningBot;
-  deps: BotDeps & { db: Db };
+  deps: TestDeps;
   stop(): Promise<void>;
 }
 
@@ -76,7 +81,7 @@ export async function startTestBot(
   options: TestDepsOptions & { bot?: CreateBotOptions } = {},
 ): Promise<TestBot> {
   const dir = mkdtempSync(join(tmpdir(), "civic-bot-e2e-"));
-  const deps = createTestDeps({ dbPath: join(dir, "bot.sqlite"), ...options });
+  const deps = await createTestDeps({ dbPath: join(dir, "bot.sqlite"), ...options });
   const bot = createBot(api.token, deps, { apiRoot: api.apiRoot, maxDelaySeconds: 5, ...options.bot });
   await registerCommands(bot.api, { translator: createTestTranslator(), logger: deps.logger });
   const running: RunningBot = await startPolling(bot, { logger: deps.logger, timeoutSeconds: 2 });
@@ -86,7 +91,7 @@ export async function startTestBot(
     deps,
     async stop() {
       await running.stop().catch(() => undefined);
-      deps.db.close();
+      await deps.database.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };
@@ -105,7 +110,7 @@ export interface HandlerCall {
 /** A bot for handler tests: updates go in through `handleUpdate`, API calls are recorded and answered in memory. */
 export interface HandlerBot {
   bot: Bot<BotContext>;
-  deps: BotDeps & { db: Db };
+  deps: TestDeps;
   calls: HandlerCall[];
   /** Calls of `method` since the last `send`. */
   sent(method: string): HandlerCall[];
@@ -124,10 +129,10 @@ const USER: User = { id: 1001, is_bot: false, first_name: "Lan", language_code: 
  * Creates a bot for handler tests over the fixture engine and an in-memory database. `extend` adds
  * collaborators (push, polls, staff chat) before the bot is made, as features are installed from them.
  */
-export function createHandlerBot(
-  options: TestDepsOptions & { bot?: CreateBotOptions; extend?: (deps: BotDeps & { db: Db }) => Partial<BotDeps> } = {},
-): HandlerBot {
-  const base = createTestDeps(options);
+export async function createHandlerBot(
+  options: TestDepsOptions & { bot?: CreateBotOptions; extend?: (deps: TestDeps) => Partial<BotDeps> } = {},
+): Promise<HandlerBot> {
+  const base = await createTestDeps(options);
   const deps = Object.assign(base, options.extend?.(base) ?? {});
   const bot = createBot("42:TEST", deps, { botInfo: TEST_BOT_INFO, ...options.bot });
   const calls: HandlerCall[] = [];

@@ -2,24 +2,24 @@
 import { openDatabase } from "../../src/storage/database.js";
 import { createPollsStore } from "../../src/storage/polls-store.js";
 
-const { path, pollId, voters, mode } = JSON.parse(process.argv[2] ?? "{}") as {
-  path: string;
+const { target, pollId, voters, mode } = JSON.parse(process.argv[2] ?? "{}") as {
+  target: string;
   pollId: number;
   voters: number[];
   mode: "toggle" | "set";
 };
-const db = openDatabase(path);
-const polls = createPollsStore(db);
+const database = await openDatabase(target, { poolSize: 2 });
+const polls = createPollsStore(database.db);
 const now = new Date("2026-11-26T08:01:00Z");
 for (const userId of voters) {
   // Each voter ends on option 1 whatever the interleaving: toggles for voters of this process only,
   // replacing sets for voters that another process votes for at the same time.
   if (mode === "toggle") {
-    polls.toggleChoice(pollId, { userId }, 0, now);
-    polls.toggleChoice(pollId, { userId }, 1, now);
+    await polls.toggleChoice(pollId, { userId }, 0, now);
+    await polls.toggleChoice(pollId, { userId }, 1, now);
   } else {
-    polls.setChoices(pollId, { userId }, [0], now);
-    polls.setChoices(pollId, { userId }, [1], now);
+    await polls.setChoices(pollId, { userId }, [0], now);
+    await polls.setChoices(pollId, { userId }, [1], now);
   }
 }
-db.close();
+await database.close();

@@ -20,8 +20,8 @@ export function createAnnounceFeature(push: PushBotDeps): Composer<BotContext> {
       return void (await ctx.reply(ctx.t("announce-too-long", { length: text.length, max: ANNOUNCEMENT_MAX_CHARS })));
     }
     const html = `${ctx.t("announce-header")}\n\n${escapeHtml(text)}`;
-    const draft = push.stores.announcements.createDraft(html, ctx.from.id, ctx.now());
-    const count = push.stores.subscriptions.counts().active;
+    const draft = await push.stores.announcements.createDraft(html, ctx.from.id, ctx.now());
+    const count = (await push.stores.subscriptions.counts()).active;
     const keyboard = new InlineKeyboard()
       .text(ctx.t("announce-send", { count }), CALLBACKS.announce.encode({ action: ANNOUNCE_ACTION.send, id: draft.id }))
       .text(ctx.t("announce-cancel"), CALLBACKS.announce.encode({ action: ANNOUNCE_ACTION.cancel, id: draft.id }));
@@ -34,12 +34,12 @@ export function createAnnounceFeature(push: PushBotDeps): Composer<BotContext> {
     if (!press || !message) return void (await ctx.answerCallbackQuery({ text: ctx.t("button-stale") }));
     const { action, id } = press;
     if (action === ANNOUNCE_ACTION.cancel) {
-      const closed = push.stores.announcements.close(id, "cancelled", null);
+      const closed = await push.stores.announcements.close(id, "cancelled", null);
       await ctx.answerCallbackQuery({ text: ctx.t(closed ? "announce-cancelled" : "announce-already") });
       if (closed) await ctx.editMessageText(ctx.t("announce-cancelled"));
       return;
     }
-    const outcome = sendAnnouncement(push.stores, id, { chatId: message.chat.id, messageId: message.message_id, createdBy: ctx.from.id }, ctx.now());
+    const outcome = await sendAnnouncement(push.stores, id, { chatId: message.chat.id, messageId: message.message_id, createdBy: ctx.from.id }, ctx.now());
     if (outcome.status !== "queued") return void (await ctx.answerCallbackQuery({ text: ctx.t("announce-already") }));
     ctx.logger.info({ announcementId: id, campaignId: outcome.campaignId, recipients: outcome.recipients }, "announce: queued");
     await ctx.answerCallbackQuery();

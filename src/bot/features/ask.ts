@@ -54,7 +54,7 @@ export function createAskFeature(): Composer<BotContext> {
       return;
     }
     const feedback = value === 1 ? "up" : "down";
-    const changed = ctx.deps.questions.setFeedback(row.id, feedback);
+    const changed = await ctx.deps.questions.setFeedback(row.id, feedback);
     // "Not what I asked" points to the other results and to asking differently.
     const key = !changed ? "feedback-already" : feedback === "up" ? "feedback-thanks" : "feedback-thanks-down";
     await ctx.answerCallbackQuery({ text: ctx.t(key) });

@@ -21,22 +21,22 @@ export function createBrowseFeature(): Composer<BotContext> {
     const started = ctx.now();
     const found = await callEngine(ctx, () => ctx.deps.engine.search(query, { limit: LIST_LIMIT }));
     if (!found) return;
-    const row = logList(ctx, "search", query, found.hits.map((h) => h.doc.id), started);
+    const row = await logList(ctx, "search", query, found.hits.map((h) => h.doc.id), started);
     await replyScreen(ctx, renderList(screenDeps(ctx), row, listHeader(ctx, row), 0));
   });
 
   feature.command(["moi", "latest"], async (ctx) => {
     const started = ctx.now();
     const latest = ctx.deps.engine.latest({ type: "news", limit: LIST_LIMIT });
-    const row = logList(ctx, "latest", "", latest.docs.map((d) => d.id), started);
+    const row = await logList(ctx, "latest", "", latest.docs.map((d) => d.id), started);
     await replyScreen(ctx, renderList(screenDeps(ctx), row, listHeader(ctx, row), 0));
   });
 
   feature.command(["vanban", "documents"], async (ctx) => {
     const query = prepareQuestion(ctx.match);
     const started = ctx.now();
-    const list = (kind: QuestionKind, docs: Array<{ id: string }>, header?: string) => {
-      const row = logList(ctx, kind, query, docs.map((d) => d.id), started);
+    const list = async (kind: QuestionKind, docs: Array<{ id: string }>, header?: string) => {
+      const row = await logList(ctx, kind, query, docs.map((d) => d.id), started);
       return replyScreen(ctx, renderList(screenDeps(ctx), row, header ?? listHeader(ctx, row), 0));
     };
     if (!query) return list("documents", ctx.deps.engine.latest({ type: "document", limit: LIST_LIMIT }).docs);
@@ -54,7 +54,7 @@ export function createBrowseFeature(): Composer<BotContext> {
     // No document carries that number, kind or issuer: say so, and offer the texts that mention it.
     const found = await callEngine(ctx, () => ctx.deps.engine.search(query, { limit: LIST_LIMIT }));
     if (!found) return;
-    const row = logList(ctx, "search", query, found.hits.map((h) => h.doc.id), started);
+    const row = await logList(ctx, "search", query, found.hits.map((h) => h.doc.id), started);
     const header = `${ctx.t("number-not-found", { number: escapeHtml(query) })}\n\n${listHeader(ctx, row)}`;
     await replyScreen(ctx, renderList(screenDeps(ctx), row, header, 0));
   });

@@ -19,7 +19,7 @@ export function createLanguageFeature(): Composer<BotContext> {
       await ctx.answerCallbackQuery({ text: ctx.t("button-stale") });
       return;
     }
-    ctx.deps.users.setLanguage(ctx.from.id, locale);
+    await ctx.deps.users.setLanguage(ctx.from.id, locale);
     ctx.i18n.useLocale(locale);
     await ctx.answerCallbackQuery();
     await ctx.editMessageText(ctx.t("language-set"));

@@ -27,7 +27,7 @@ export function createOriginalFileFeature(documents: DocumentsBotDeps): Composer
   // Pushed documents carry the item id: a push has no question-log row.
   feature.callbackQuery(CALLBACKS.itemOriginal.match, async (ctx) => {
     const press = CALLBACKS.itemOriginal.decode(ctx.callbackQuery.data);
-    const item = press ? ctx.deps.push?.stores.items.get(press.item) : undefined;
+    const item = press ? await ctx.deps.push?.stores.items.get(press.item) : undefined;
     await sendOriginal(ctx, documents, item ? ctx.deps.engine.get(item.docId) : undefined);
   });
   return feature;
@@ -40,7 +40,7 @@ async function sendOriginal(ctx: BotContext, documents: DocumentsBotDeps, doc: C
   const linkOr = (withLink: string, without: string) =>
     doc.url ? ctx.t(withLink, { url: escapeHtml(doc.url) }) : ctx.t(without);
   const caption = truncate([`<b>${escapeHtml(truncate(doc.title, 300))}</b>`, documentFacts(ctx.t, doc)].filter(Boolean).join("\n"), CAPTION_MAX_CHARS);
-  const known = documents.store.telegramFileId(file.sha256);
+  const known = await documents.store.telegramFileId(file.sha256);
   if (known) {
     try {
       await ctx.replyWithDocument(known, { caption, parse_mode: "HTML" });
@@ -49,7 +49,7 @@ async function sendOriginal(ctx: BotContext, documents: DocumentsBotDeps, doc: C
       // A file_id of another bot, or one Telegram dropped: upload the file again.
       if (!(err instanceof GrammyError && err.error_code === 400)) throw err;
       ctx.logger.warn({ err, sha256: file.sha256 }, "documents: a remembered file_id was refused; uploading again");
-      documents.store.forgetTelegramFileId(file.sha256);
+      await documents.store.forgetTelegramFileId(file.sha256);
     }
   }
   if (file.bytes > TELEGRAM_UPLOAD_MAX_BYTES) {
@@ -61,5 +61,5 @@ async function sendOriginal(ctx: BotContext, documents: DocumentsBotDeps, doc: C
     return void (await ctx.reply(linkOr("original-missing", "original-missing-no-link"), { parse_mode: "HTML" }));
   }
   const sent = await ctx.replyWithDocument(new InputFile(bytes, file.name), { caption, parse_mode: "HTML" });
-  if (sent.document?.file_id) documents.store.rememberTelegramFileId(file.sha256, sent.document.file_id, ctx.now());
+  if (sent.document?.file_id) await documents.store.rememberTelegramFileId(file.sha256, sent.document.file_id, ctx.now());
 }

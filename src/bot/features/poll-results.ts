@@ -29,11 +29,11 @@ export function createPollResultsFeature(deps: PollsFeatureDeps): Composer<BotCo
 
   feature.command(["xuat", "export"], staffOnly({ inStaffChat: true }), async (ctx) => {
     const poll = await pollFromArgument(ctx, deps);
-    const results = poll && deps.polls.results(poll.id);
+    const results = poll && (await deps.polls.results(poll.id));
     if (!poll || !results) return;
     const csv = exportResultsCsv(
       { question: poll.question, options: poll.options, counts: results.counts, participants: results.participants },
-      poll.anonymous ? null : deps.polls.namedVotes(poll.id),
+      poll.anonymous ? null : (await deps.polls.namedVotes(poll.id)),
       csvTexts(ctx),
     );
     await ctx.replyWithDocument(toInputFile(Buffer.from(csv, "utf8"), ctx.t("polls-export-filename", { id: poll.id })), {
@@ -51,12 +51,12 @@ export function createPollResultsFeature(deps: PollsFeatureDeps): Composer<BotCo
 async function pollFromArgument(ctx: BotContext, deps: PollsFeatureDeps): Promise<Poll | undefined> {
   const arg = typeof ctx.match === "string" ? ctx.match.trim() : "";
   if (arg === "") {
-    const latest = deps.polls.latestPoll();
+    const latest = await deps.polls.latestPoll();
     if (!latest) await ctx.reply(ctx.t("polls-none"));
     return latest;
   }
   const id = /^#?(\d{1,10})$/.exec(arg)?.[1];
-  const poll = id === undefined ? undefined : deps.polls.getPoll(Number(id));
+  const poll = id === undefined ? undefined : (await deps.polls.getPoll(Number(id)));
   if (!poll || poll.status === "draft" || poll.status === "cancelled") {
     await ctx.reply(ctx.t("polls-not-found", { arg: escapeHtml(truncate(arg, 50)) }), { parse_mode: "HTML" });
     return undefined;

@@ -16,8 +16,8 @@ export function createPollVoteFeature(deps: PollsFeatureDeps): Composer<BotConte
     if (!vote) return ctx.answerCallbackQuery({ text: ctx.t("polls-vote-not-found") });
     const { from } = ctx;
     const name = [from.first_name, from.last_name].filter(Boolean).join(" ") + (from.username ? ` (@${from.username})` : "");
-    const outcome = deps.polls.toggleChoice(vote.pollId, { userId: from.id, name }, vote.position, new Date(deps.now()));
-    const poll = deps.polls.getPoll(vote.pollId);
+    const outcome = await deps.polls.toggleChoice(vote.pollId, { userId: from.id, name }, vote.position, new Date(deps.now()));
+    const poll = await deps.polls.getPoll(vote.pollId);
     let text = ctx.t("polls-vote-not-found");
     if (outcome.status === "recorded" && poll) {
       text = ctx.t("polls-vote-recorded", { choices: outcome.choices.map((p) => poll.options[p]).join("; ") });

@@ -10,8 +10,8 @@ export function createSourcesFeature(push: PushBotDeps): Composer<BotContext> {
   const feature = new Composer<BotContext>();
   feature.command(["nguon", "sources"], staffOnly(), async (ctx) => {
     const when = (ms: number | null) => (ms === null ? ctx.t("sources-never") : formatInstant(ms, push.timeZone));
-    const states = new Map(push.stores.sourceStates.all().map((s) => [s.name, s]));
-    const counts = push.stores.items.countBySource();
+    const states = new Map((await push.stores.sourceStates.all()).map((s) => [s.name, s]));
+    const counts = await push.stores.items.countBySource();
     const names = [...push.sources.map((s) => ({ name: s.name, type: s.type })), ...(states.has("corpus") ? [{ name: "corpus", type: "corpus" }] : [])];
     if (names.length === 0) return void (await ctx.reply(ctx.t("sources-none")));
     const now = ctx.now();

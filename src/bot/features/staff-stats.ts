@@ -8,8 +8,8 @@ import { staffOnly } from "../staff.js";
 export function createStaffStatsFeature(deps: PollsFeatureDeps): Composer<BotContext> {
   const feature = new Composer<BotContext>();
   feature.command(["thongke", "stats"], staffOnly({ inStaffChat: true }), async (ctx) => {
-    const stats = deps.insight.staffStats({ now: new Date(deps.now()), timeZone: deps.timeZone });
-    const text = formatStaffStats(stats, deps.polls.stats(), ctx.t, await ctx.i18n.getLocale(), deps.timeZone);
+    const stats = await deps.insight.staffStats({ now: new Date(deps.now()), timeZone: deps.timeZone });
+    const text = formatStaffStats(stats, (await deps.polls.stats()), ctx.t, await ctx.i18n.getLocale(), deps.timeZone);
     await ctx.reply(text, { parse_mode: "HTML", link_preview_options: { is_disabled: true } });
   });
   return feature;

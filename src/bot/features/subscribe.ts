@@ -19,7 +19,7 @@ export function createSubscribeFeature(push: PushBotDeps): Composer<BotContext> 
   // Before the membership feature, which records the block for the users table.
   privateChat.on("my_chat_member", async (ctx, next) => {
     const status = ctx.myChatMember.new_chat_member.status;
-    if (status === "kicked" || status === "left") push.stores.subscriptions.markInactive(ctx.chat.id, "blocked the bot", ctx.now());
+    if (status === "kicked" || status === "left") (await push.stores.subscriptions.markInactive(ctx.chat.id, "blocked the bot", ctx.now()));
     await next();
   });
 
@@ -29,30 +29,25 @@ export function createSubscribeFeature(push: PushBotDeps): Composer<BotContext> 
     const keyword = ctx.match.trim().replace(/\s+/g, " ");
     if (keyword) {
       if (keyword.length > KEYWORD_MAX_CHARS) return void (await ctx.reply(ctx.t("subscribe-keyword-too-long", { max: KEYWORD_MAX_CHARS })));
-      push.stores.subscriptions.addKeyword(ctx.chat.id, keyword, now, locale);
+      await push.stores.subscriptions.addKeyword(ctx.chat.id, keyword, now, locale);
       await ctx.reply(ctx.t("subscribe-keyword-done", { keyword: escapeHtml(keyword) }), { parse_mode: "HTML" });
     } else {
-      push.stores.subscriptions.subscribeAll(ctx.chat.id, now, locale);
+      await push.stores.subscriptions.subscribeAll(ctx.chat.id, now, locale);
       await ctx.reply(ctx.t("subscribe-done"));
     }
-    const sub = push.stores.subscriptions.get(ctx.chat.id)!;
+    const sub = (await push.stores.subscriptions.get(ctx.chat.id))!;
     const screen = renderSettings(ctx, sub, push);
     await ctx.reply(screen.text, { parse_mode: "HTML", reply_markup: screen.keyboard });
   });
 
   privateChat.command(["huy", "unsubscribe"], async (ctx) => {
     const now = ctx.now();
-    const was = push.stores.transaction(() => {
-      const was = push.stores.subscriptions.unsubscribe(ctx.chat.id, now);
-      push.stores.outbox.cancelPendingForChat(ctx.chat.id, now, "item");
-      push.stores.outbox.cancelPendingForChat(ctx.chat.id, now, "digest");
-      return was;
-    });
+    const was = await push.stores.unsubscribe(ctx.chat.id, now);
     await ctx.reply(ctx.t(was ? "unsubscribe-done" : "unsubscribe-none"));
   });
 
   privateChat.command(["caidat", "settings"], async (ctx) => {
-    const sub = push.stores.subscriptions.get(ctx.chat.id);
+    const sub = await push.stores.subscriptions.get(ctx.chat.id);
     if (!sub || !sub.active) return void (await ctx.reply(ctx.t("settings-none"), { parse_mode: "HTML" }));
     const screen = renderSettings(ctx, sub, push);
     await ctx.reply(screen.text, { parse_mode: "HTML", reply_markup: screen.keyboard });
@@ -61,31 +56,31 @@ export function createSubscribeFeature(push: PushBotDeps): Composer<BotContext> 
   feature.callbackQuery(CALLBACKS.settings.match, async (ctx) => {
     const press = CALLBACKS.settings.decode(ctx.callbackQuery.data);
     const chatId = ctx.chat?.id;
-    const sub = chatId !== undefined ? push.stores.subscriptions.get(chatId) : undefined;
+    const sub = chatId !== undefined ? (await push.stores.subscriptions.get(chatId)) : undefined;
     if (!press || chatId === undefined || !sub || !sub.active) {
       return void (await ctx.answerCallbackQuery({ text: ctx.t("button-stale") }));
     }
     const now = ctx.now();
     const subs = push.stores.subscriptions;
     const A = SETTINGS_ACTION;
-    const topics = push.stores.items.topTopics(TOPICS_SHOWN);
+    const topics = await push.stores.items.topTopics(TOPICS_SHOWN);
     let screen: ReturnType<typeof renderSettings> | null = null;
     switch (press.action) {
       case A.news:
-        subs.update(chatId, { news: !sub.news }, now);
+        await subs.update(chatId, { news: !sub.news }, now);
         break;
       case A.documents:
-        subs.update(chatId, { documents: !sub.documents }, now);
+        await subs.update(chatId, { documents: !sub.documents }, now);
         break;
       case A.mode:
-        subs.update(chatId, { mode: sub.mode === "instant" ? "digest" : "instant" }, now);
+        await subs.update(chatId, { mode: sub.mode === "instant" ? "digest" : "instant" }, now);
         break;
       case A.polls:
-        subs.update(chatId, { polls: !sub.polls }, now);
+        await subs.update(chatId, { polls: !sub.polls }, now);
         break;
       case A.quiet: {
         const at = QUIET_CHOICES.indexOf(sub.quietHours);
-        subs.update(chatId, { quietHours: QUIET_CHOICES[(at + 1) % QUIET_CHOICES.length] ?? null }, now);
+        await subs.update(chatId, { quietHours: QUIET_CHOICES[(at + 1) % QUIET_CHOICES.length] ?? null }, now);
         break;
       }
       case A.topicsMenu:
@@ -95,27 +90,23 @@ export function createSubscribeFeature(push: PushBotDeps): Composer<BotContext> 
         const topic = topics[press.arg];
         if (topic === undefined) return void (await ctx.answerCallbackQuery({ text: ctx.t("button-stale") }));
         const next = sub.topics.includes(topic) ? sub.topics.filter((t) => t !== topic) : [...sub.topics, topic];
-        screen = renderTopics(ctx, subs.update(chatId, { topics: next }, now)!, topics);
+        screen = renderTopics(ctx, (await subs.update(chatId, { topics: next }, now))!, topics);
         break;
       }
       case A.allTopics:
-        screen = renderTopics(ctx, subs.update(chatId, { topics: [] }, now)!, topics);
+        screen = renderTopics(ctx, (await subs.update(chatId, { topics: [] }, now))!, topics);
         break;
       case A.keywordsMenu:
         screen = renderKeywords(ctx, sub);
         break;
       case A.removeKeyword: {
         if (sub.keywords[press.arg] === undefined) return void (await ctx.answerCallbackQuery({ text: ctx.t("button-stale") }));
-        const updated = subs.update(chatId, { keywords: sub.keywords.filter((_, i) => i !== press.arg) }, now)!;
+        const updated = (await subs.update(chatId, { keywords: sub.keywords.filter((_, i) => i !== press.arg) }, now))!;
         screen = updated.keywords.length ? renderKeywords(ctx, updated) : null;
         break;
       }
       case A.unsubscribe: {
-        push.stores.transaction(() => {
-          subs.unsubscribe(chatId, now);
-          push.stores.outbox.cancelPendingForChat(chatId, now, "item");
-          push.stores.outbox.cancelPendingForChat(chatId, now, "digest");
-        });
+        await push.stores.unsubscribe(chatId, now);
         await ctx.answerCallbackQuery();
         return void (await ctx.editMessageText(ctx.t("unsubscribe-done")));
       }
@@ -125,7 +116,7 @@ export function createSubscribeFeature(push: PushBotDeps): Composer<BotContext> 
         return void (await ctx.answerCallbackQuery({ text: ctx.t("button-stale") }));
     }
     await ctx.answerCallbackQuery();
-    screen ??= renderSettings(ctx, subs.get(chatId)!, push);
+    screen ??= renderSettings(ctx, (await subs.get(chatId))!, push);
     try {
       await ctx.editMessageText(screen.text, { parse_mode: "HTML", reply_markup: screen.keyboard });
     } catch (err) {

@@ -6,9 +6,9 @@ import type { BotContext } from "../context.js";
  * makes a user who had blocked the bot reachable again.
  */
 export function trackUser(): MiddlewareFn<BotContext> {
-  return (ctx, next) => {
+  return async (ctx, next) => {
     if (ctx.chat?.type === "private" && ctx.from && !ctx.from.is_bot && !ctx.myChatMember) {
-      ctx.deps.users.touch(ctx.from.id, new Date(ctx.now()));
+      await ctx.deps.users.touch(ctx.from.id, new Date(ctx.now()));
     }
     return next();
   };
