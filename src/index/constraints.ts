@@ -1,6 +1,7 @@
 import { docNumberKey, findDocNumbers, foldedDocNumberKey } from "./doc-number.js";
 import { foldDiacritics } from "./normalize.js";
 import { PLACE_NAMES } from "./places.js";
+import { isCapitalized } from "./query-terms.js";
 import type { QuestionAnalysis } from "./question.js";
 import type { Token } from "./tokenize.js";
 
@@ -109,10 +110,10 @@ export function questionConstraints(analysis: QuestionAnalysis): Constraint[] {
       if (t.kind !== "word" || UNIT_WORDS.has(t.canon) || taken.has(end)) break;
       // Typed with capitals, the name is the capitalised syllables; in lower case, it ends before
       // the question's own words.
-      if (isCapital(text, t) !== isCapital(text, tokens[start]!)) break;
-      if (!isCapital(text, t) && NAME_STOP.has(t.folded)) break;
+      if (isCapitalized(text, t) !== isCapitalized(text, tokens[start]!)) break;
+      if (!isCapitalized(text, t) && NAME_STOP.has(t.folded)) break;
     }
-    if (end - start >= (isCapital(text, tokens[start]!) ? 1 : 2)) found.push(make("place", start, end));
+    if (end - start >= (isCapitalized(text, tokens[start]!) ? 1 : 2)) found.push(make("place", start, end));
   }
   // A named law: "Luật Du lịch", "Bộ luật Lao động", "luat hon nhan va gia dinh".
   for (let i = 0; i < tokens.length; i++) {
@@ -140,7 +141,7 @@ export function questionConstraints(analysis: QuestionAnalysis): Constraint[] {
     const start = titled ? i + (folded[i] === "dong" ? 2 : 1) : FAMILY_NAMES.has(tokens[i]!.canon) ? i : -1;
     if (start < 0 || start >= tokens.length) continue;
     let end = start;
-    while (end < tokens.length && end - start < 4 && isCapital(text, tokens[end]!) && !taken.has(end) && (end === start || !tokens[end]!.breakBefore)) end++;
+    while (end < tokens.length && end - start < 4 && isCapitalized(text, tokens[end]!) && !taken.has(end) && (end === start || !tokens[end]!.breakBefore)) end++;
     if (end - start >= 2) {
       found.push(make("person", start, end));
       i = end - 1;
@@ -202,9 +203,4 @@ function hasSequence(runs: Token[][], folded: string[], canon: string[] | null):
     }
   }
   return false;
-}
-
-function isCapital(text: string, token: Token): boolean {
-  const first = text[token.start];
-  return first !== undefined && first !== first.toLowerCase();
 }

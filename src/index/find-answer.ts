@@ -159,7 +159,8 @@ export function findAnswer(
       const figure = needsFigure ? pickFigure(stats, sentence.text, tokens, analysis, questionNumbers) : null;
       // A count of something is not answered without a count; other kinds may be, with less confidence.
       if (needsFigure && !figure && analysis.focus.length > 0) return;
-      const mainRule = (isItem ? itemLeadIn : i) < s.ruleSentences && !CONDITION_START.test(sentence.text) ? 1 : 0;
+      const opensWithCondition = CONDITION_START.test(sentence.text);
+      const mainRule = (isItem ? itemLeadIn : i) < s.ruleSentences && !opensWithCondition ? 1 : 0;
       // Every word of the question counts here, the small ones too: "được thành lập vào" in the question
       // and in the sentence is the same statement, which rare words alone do not see.
       const overlap = wordOverlap(askedWords, tokens, isItem ? sentenceTokens[itemLeadIn]! : null);
@@ -167,7 +168,7 @@ export function findAnswer(
         coverage + s.pairBonus * pairs + s.overlapBonus * overlap + accentBonus / Math.max(totalIdf, 1) + s.rankShare * relative;
       if (figure) sentenceScore += s.figureBonus;
       else if (needsFigure) sentenceScore -= s.noFigurePenalty;
-      if (!mainRule && CONDITION_START.test(sentence.text)) sentenceScore -= s.conditionPenalty;
+      if (opensWithCondition) sentenceScore -= s.conditionPenalty;
       if (analysis.kind === "definition" && /\blà\b/.test(sentence.text.slice(0, s.definitionWithinChars))) sentenceScore += s.definitionBonus;
       // A very short line (a heading) says little.
       if (sentence.text.length < s.headingChars && !(leadIn >= 0 && LIST_ITEM.test(sentence.text))) sentenceScore -= s.headingPenalty;
