@@ -14,6 +14,7 @@ import type { AsyncEngine } from "./engine-pool/types.js";
 import { CLOSE_POLLS_JOB, createPollsRuntime } from "./jobs/start-polls.js";
 import { createPushRuntime, indexStoredItems } from "./jobs/start-push.js";
 import { createLogger, type Logger } from "./logger.js";
+import { createBotGuards } from "./storage/bot-guards.js";
 import { openDatabase } from "./storage/database.js";
 import { createPushStores } from "./storage/push-stores.js";
 import { createQuestionStore } from "./storage/question-store.js";
@@ -107,6 +108,7 @@ async function main(): Promise<void> {
     engine,
     users,
     questions,
+    guards: createBotGuards(database),
     logger,
     cityName: config.cityName,
     contactLine: config.contactLine,
