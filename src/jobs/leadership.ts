@@ -138,7 +138,9 @@ export function createLeadership(deps: LeadershipDeps, options: LeadershipOption
         lastHolder = instanceId;
       } else {
         validUntil = 0;
-        lastHolder = current && current.expiresAt > askedAt ? current.holder : null;
+        // Read again: the lease may have been taken between the first read and the refusal.
+        const holder = await leases.get(name);
+        lastHolder = holder && holder.expiresAt > askedAt ? holder.holder : null;
       }
     } catch (err) {
       // Keep what is held until it runs out by this clock: a short outage of the database must not stop the jobs.
