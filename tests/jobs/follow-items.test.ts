@@ -2,7 +2,7 @@ import { pino } from "pino";
 import { describe, expect, it } from "vitest";
 import { createEngine } from "../../src/index/engine.js";
 import { createItemsFollower } from "../../src/jobs/follow-items.js";
-import { contentHash } from "../../src/jobs/record-item.js";
+import { contentHash, itemToDoc } from "../../src/jobs/record-item.js";
 import type { Db } from "../../src/storage/database.js";
 import { createDocumentsStore } from "../../src/storage/documents-store.js";
 import { createItemsStore, type NewItem } from "../../src/storage/items-store.js";
@@ -54,7 +54,7 @@ describe.each(DIALECTS)("items follower on %s", (dialect) => {
     const items = createItemsStore(db());
     const { engine, follower: f } = follower(db());
     const stored = await items.insert(item(1, "Khánh thành cầu Sông Hiếu mới"), 1);
-    engine.add({ id: stored.docId, type: "news", title: stored.title, body: stored.body });
+    engine.add(itemToDoc(stored));
     expect(await f.catchUp()).toBe(0);
     expect(engine.size).toBe(1);
   });
