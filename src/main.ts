@@ -16,6 +16,7 @@ import { createItemsFollower } from "./jobs/follow-items.js";
 import { createLeadership, defaultInstanceId } from "./jobs/leadership.js";
 import { createPushRuntime } from "./jobs/start-push.js";
 import { createLogger, type Logger } from "./logger.js";
+import { createBotGuards } from "./storage/bot-guards.js";
 import { openDatabase } from "./storage/database.js";
 import { createLeaseStore } from "./storage/lease-store.js";
 import { createPushStores } from "./storage/push-stores.js";
@@ -119,6 +120,7 @@ async function main(): Promise<void> {
     engine,
     users,
     questions,
+    guards: createBotGuards(database),
     logger,
     cityName: config.cityName,
     contactLine: config.contactLine,
