@@ -223,6 +223,14 @@ export interface ItemDocumentsTable {
   file: string | null;
 }
 
+/** `leases`: work one instance at a time may do, and who does it until when. */
+export interface LeasesTable {
+  name: string;
+  holder: string;
+  expires_at: number;
+  acquired_at: number;
+}
+
 /** `schema_migrations`: the migrations applied. */
 export interface SchemaMigrationsTable {
   version: number;
@@ -252,5 +260,6 @@ export interface Schema {
   poll_drafts: PollDraftsTable;
   document_files: DocumentFilesTable;
   item_documents: ItemDocumentsTable;
+  leases: LeasesTable;
   schema_migrations: SchemaMigrationsTable;
 }
