@@ -41,21 +41,6 @@ describe("rate limit", () => {
 });
 
 describe("double-tap guard", () => {
-  it("counts a press on the same message with other buttons (a ✅ ticked in) as a new press", async () => {
-    const t = await createHandlerBot();
-    await t.say("/vanban 95/2015/QH13");
-    const id = (await t.deps.questions.recent(1, { kinds: ["number"] }))[0]!.id;
-    const data = `r:${id}:0`;
-    const shown = t.messages.find((m) => m.reply_markup?.inline_keyboard.flat().some((b) => "callback_data" in b && b.callback_data === data))!;
-    await t.press(data, undefined, shown);
-    expect(t.sent("sendMessage").length).toBeGreaterThan(1);
-    await t.press(data, undefined, shown);
-    expect(t.sent("sendMessage")).toHaveLength(0);
-    const ticked = { ...shown, reply_markup: { inline_keyboard: [[{ text: "✅", callback_data: data }], ...shown.reply_markup!.inline_keyboard] } };
-    await t.press(data, undefined, ticked);
-    expect(t.sent("sendMessage").length).toBeGreaterThan(1);
-  });
-
   it("deletes old presses now and then, so that they do not pile up", async () => {
     let now = 1_000_000;
     const t = await createHandlerBot({ now: () => now, bot: { dedupePresses: { windowMs: 5_000, sweepEveryPresses: 3 } } });

@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { type Clock, systemClock } from "../../clock.js";
 import type { MiddlewareFn } from "grammy";
 import type { ButtonPressStore } from "../../storage/button-presses-store.js";
@@ -30,12 +29,10 @@ export function dedupePresses(store: ButtonPressStore, options: DedupePressesOpt
     const query = ctx.callbackQuery;
     if (!query?.data) return next();
     const time = now();
-    // The message as the client saw it: after an edit (paging, or a vote's ✅ ticked into the buttons,
-    // which leaves edit_date as it was), the same button is a new press.
+    // The message as the client saw it: after an edit (paging), the same button is a new press.
     const m = query.message;
-    const markup = m && "reply_markup" in m && m.reply_markup ? createHash("sha1").update(JSON.stringify(m.reply_markup)).digest("base64url").slice(0, 12) : "";
     const messageKey = m
-      ? `${m.chat.id}:${m.message_id}:${"edit_date" in m ? (m.edit_date ?? 0) : 0}:${"text" in m ? (m.text?.length ?? 0) : 0}:${markup}`
+      ? `${m.chat.id}:${m.message_id}:${"edit_date" in m ? (m.edit_date ?? 0) : 0}:${"text" in m ? (m.text?.length ?? 0) : 0}`
       : query.inline_message_id;
     if (++seen % sweepEveryPresses === 0) await store.deleteEnded(time, windowMs);
     if (await store.press(`${query.from.id}|${messageKey}|${query.data}`, time, windowMs)) {
