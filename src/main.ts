@@ -88,7 +88,8 @@ async function main(): Promise<void> {
   const translations = createTranslations(config.cityName);
   const { translator } = translations;
   const users = createUserStore(db);
-  const questions = createQuestionStore(db);
+  // The question log is insight for staff: a crash of the database server may lose its last fraction of a second.
+  const questions = createQuestionStore(database.relaxedDb);
   const sources = loadSources(config.sourcesFile);
   const pushStores = createPushStores(db);
   // Document files: originals in DATA_DIR/files, OCR text in DATA_DIR/ocr, Telegram's file ids in the database.

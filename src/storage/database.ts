@@ -16,6 +16,13 @@ export type DialectName = "sqlite" | "postgres";
 /** An open database: the query builder, which server it is, the chat turns over it, and its closing. */
 export interface Database {
   db: Db;
+  /**
+   * The same database for writes that may be lost if the database server itself crashes (the last
+   * fraction of a second), never if the bot does: the guards' counters and the question log. On
+   * PostgreSQL its commits do not wait for the disk (`synchronous_commit = off`), which takes a disk
+   * flush off every update's path; on SQLite it is `db`. Votes, sends and subscriptions use `db`.
+   */
+  relaxedDb: Db;
   dialect: DialectName;
   /** One chat's updates one at a time across every instance on this database (a pass-through on SQLite). */
   chatTurns: ChatTurns;
@@ -38,6 +45,9 @@ export interface OpenDatabaseOptions {
 export function isPostgresUrl(target: string): boolean {
   return /^postgres(ql)?:\/\//i.test(target);
 }
+
+/** PostgreSQL connections kept for {@link Database.relaxedDb}'s writes. */
+const RELAXED_POOL_SIZE = 5;
 
 /** Key of the advisory lock that keeps two instances from migrating at once. */
 const MIGRATION_LOCK_KEY = 7_210_001;
@@ -70,8 +80,13 @@ export async function openDatabase(target: string, options: OpenDatabaseOptions 
       throw err;
     }
     const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
+    const relaxedPool = new pg.Pool({ connectionString: target, max: RELAXED_POOL_SIZE, types: pgTypes, allowExitOnIdle: true });
+    // Set on every new connection before it runs anything else (the pool queues the client's queries in order).
+    relaxedPool.on("connect", (client) => void client.query("SET synchronous_commit TO OFF").catch(() => undefined));
+    relaxedPool.on("error", () => {});
+    const relaxedDb = new Kysely<Schema>({ dialect: new PostgresDialect({ pool: relaxedPool }) });
     const turns = createPostgresChatTurns(target, options.chatTurnPoolSize ? { poolSize: options.chatTurnPoolSize } : {});
-    return database(db, "postgres", turns);
+    return database(db, "postgres", turns, relaxedDb);
   }
   if (target !== ":memory:") mkdirSync(dirname(target), { recursive: true });
   const file = new BetterSqlite3(target);
@@ -83,13 +98,14 @@ export async function openDatabase(target: string, options: OpenDatabaseOptions 
   file.pragma("busy_timeout = 5000");
   migrateSqlite(file, migrations);
   const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: file }) });
-  return database(db, "sqlite", inProcessChatTurns);
+  return database(db, "sqlite", inProcessChatTurns, db);
 }
 
-function database(db: Db, dialect: DialectName, chatTurns: ChatTurns): Database {
+function database(db: Db, dialect: DialectName, chatTurns: ChatTurns, relaxedDb: Db): Database {
   let open = true;
   return {
     db,
+    relaxedDb,
     dialect,
     chatTurns,
     async ping() {
@@ -105,6 +121,7 @@ function database(db: Db, dialect: DialectName, chatTurns: ChatTurns): Database 
       if (!open) return;
       open = false;
       await chatTurns.close();
+      if (relaxedDb !== db) await relaxedDb.destroy();
       await db.destroy();
     },
   };

@@ -39,7 +39,7 @@ async function sharedTarget(dialect: DialectName): Promise<string> {
     return join(dir, "db.sqlite");
   }
   const created = await createTestSchema();
-  opened.push({ db: undefined as never, dialect, chatTurns: inProcessChatTurns, ping: async () => true, close: created.drop });
+  opened.push({ db: undefined as never, relaxedDb: undefined as never, dialect, chatTurns: inProcessChatTurns, ping: async () => true, close: created.drop });
   return created.url;
 }
 
