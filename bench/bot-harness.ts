@@ -8,6 +8,7 @@ import type { AsyncEngine } from "../src/engine-pool/types.js";
 import { foldDiacritics } from "../src/index/normalize.js";
 import type { CorpusDoc } from "../src/index/types.js";
 import type { Logger } from "../src/logger.js";
+import { createBotGuards } from "../src/storage/bot-guards.js";
 import { openDatabase } from "../src/storage/database.js";
 import { createQuestionStore } from "../src/storage/question-store.js";
 import { createUserStore } from "../src/storage/user-store.js";
@@ -71,7 +72,7 @@ export async function runBot(engine: AsyncEngine, updates: Update[], concurrency
   const questionStore = createQuestionStore(db);
   const bot = createBot(
     "1:bench",
-    { engine, users: createUserStore(db), questions: questionStore, logger, cityName: "Đông Hà", contactLine: "Bộ phận Tiếp nhận và Trả kết quả" },
+    { engine, users: createUserStore(db), questions: questionStore, guards: createBotGuards(database), logger, cityName: "Đông Hà", contactLine: "Bộ phận Tiếp nhận và Trả kết quả" },
     { botInfo: CONSOLE_BOT_INFO },
   );
   let sent = 0;

@@ -86,6 +86,23 @@ const schema = z.object({
       message: 'must be "start-end" hours such as 22-6, or empty to turn quiet hours off',
     }),
   REPORT_CRON: z.preprocess(emptyToUndefined, cronExpression.default("0 8 * * 1")),
+  INSTANCE_ID: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9._:-]{1,100}$/, { message: "must be 1-100 characters of A-Z a-z 0-9 . _ : -" })
+      .optional(),
+  ),
+  LEADER_LEASE_SECONDS: z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number({ message: "must be a number of seconds" })
+      .int({ message: "must be a whole number of seconds" })
+      .min(2, { message: "must be at least 2" })
+      .max(300, { message: "must be at most 300" })
+      .default(6),
+  ),
   ENGINE_THREADS: z.preprocess(
     emptyToUndefined,
     z.coerce
@@ -121,6 +138,10 @@ export interface Config {
   reportCron: string;
   /** Worker threads answering questions; 0 or 1 answers in the main thread. */
   engineThreads: number;
+  /** `INSTANCE_ID`: this instance's name among several over one database; undefined means `<hostname>-<pid>`. */
+  instanceId: string | undefined;
+  /** How long the jobs lease lasts unrenewed, in milliseconds: the longest wait before another instance takes over. */
+  leaderLeaseMs: number;
 }
 
 /** Raised when the environment is invalid; `problems` lists every one of them. */
@@ -169,6 +190,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     quietHours: quiet,
     reportCron: e.REPORT_CRON,
     engineThreads: e.ENGINE_THREADS,
+    instanceId: e.INSTANCE_ID,
+    leaderLeaseMs: e.LEADER_LEASE_SECONDS * 1000,
   };
 }
 

@@ -12,9 +12,13 @@ import { createInProcessEngine } from "./engine-pool/in-process.js";
 import { startEnginePool } from "./engine-pool/pool.js";
 import type { AsyncEngine } from "./engine-pool/types.js";
 import { CLOSE_POLLS_JOB, createPollsRuntime } from "./jobs/start-polls.js";
-import { createPushRuntime, indexStoredItems } from "./jobs/start-push.js";
+import { createItemsFollower } from "./jobs/follow-items.js";
+import { createLeadership, defaultInstanceId } from "./jobs/leadership.js";
+import { createPushRuntime } from "./jobs/start-push.js";
 import { createLogger, type Logger } from "./logger.js";
+import { createBotGuards } from "./storage/bot-guards.js";
 import { openDatabase } from "./storage/database.js";
+import { createLeaseStore } from "./storage/lease-store.js";
 import { createPushStores } from "./storage/push-stores.js";
 import { createQuestionStore } from "./storage/question-store.js";
 import { createUserStore } from "./storage/user-store.js";
@@ -89,7 +93,16 @@ async function main(): Promise<void> {
   // Document files: originals in DATA_DIR/files, OCR text in DATA_DIR/ocr, Telegram's file ids in the database.
   const { documentsStore } = pushStores;
   const ocr = { cacheDir: join(config.dataDir, "ocr"), logger };
-  await indexStoredItems(pushStores.items, engine, logger, documentsStore);
+  // Items recorded from sources (by this instance or another over the same database) join the index:
+  // all of them before the first question, then those recorded since, every 2 s.
+  const follower = createItemsFollower({ items: pushStores.items, documents: documentsStore, engine, logger });
+  await follower.catchUp();
+  // One instance at a time runs the scheduled jobs and the delivery: the one holding the jobs lease.
+  const instanceId = config.instanceId ?? defaultInstanceId();
+  const leadership = createLeadership(
+    { leases: createLeaseStore(db), instanceId, logger },
+    { leaseMs: config.leaderLeaseMs },
+  );
   // The delivery worker is created with the bot; until then a wake-up has nobody to wake.
   let wakePush: () => void = () => {};
   const polls = createPollsRuntime({
@@ -107,6 +120,7 @@ async function main(): Promise<void> {
     engine,
     users,
     questions,
+    guards: createBotGuards(database),
     logger,
     cityName: config.cityName,
     contactLine: config.contactLine,
@@ -135,30 +149,46 @@ async function main(): Promise<void> {
   const bot = createBot(config.botToken, deps, { apiRoot: config.telegramApiRoot, translations });
 
   // ---- Jobs: start scheduled work here and push it onto `stoppables` (stopped before the database).
-  const push = createPushRuntime({
-    api: bot.api,
-    stores: pushStores,
-    documents: { dataDir: config.dataDir, ocr },
-    engine,
-    logger,
-    translator,
-    sources,
-    corpusDir: config.corpusDir,
-    loadCorpusFile: async (path) => (await loadCorpus(path, { dataDir: config.dataDir, ocr, logger })).docs,
-    timeZone: config.timeZone,
-    defaultQuietHours: config.quietHours,
-    fetchCron: config.fetchCron,
-    digestCron: config.digestCron,
-    onChatBlocked: async (chatId) => void (await users.markInactive(chatId)),
-    languageOf: (chatId) => users.language(chatId),
-  });
+  const push = createPushRuntime(
+    {
+      api: bot.api,
+      stores: pushStores,
+      documents: { dataDir: config.dataDir, ocr },
+      engine,
+      logger,
+      translator,
+      sources,
+      corpusDir: config.corpusDir,
+      loadCorpusFile: async (path) => (await loadCorpus(path, { dataDir: config.dataDir, ocr, logger })).docs,
+      timeZone: config.timeZone,
+      defaultQuietHours: config.quietHours,
+      fetchCron: config.fetchCron,
+      digestCron: config.digestCron,
+      onChatBlocked: async (chatId) => void (await users.markInactive(chatId)),
+      languageOf: (chatId) => users.language(chatId),
+      mayRun: () => leadership.isLeader(),
+    },
+    // The fetch at start waits for the lease (below).
+    { fetchAtStart: false },
+  );
   wakePush = () => push.worker.wake();
   // Polls go through the same outbox worker and scheduler as every other send.
   polls.attach({ worker: push.worker, scheduler: push.scheduler, api: bot.api });
+  // Taking over (at start, or when the instance that ran the jobs died): fetch at once, and close the
+  // deadlines that passed meanwhile rather than at the next tick.
+  leadership.onChange((leading) => {
+    if (!leading) return;
+    void push.scheduler.run("fetch");
+    void push.scheduler.run(CLOSE_POLLS_JOB);
+    push.worker.wake();
+  });
   push.start();
+  follower.start();
+  // Stopped in reverse: the lease is given back after the jobs and the sends in flight have ended.
+  stoppables.push({ name: "jobs lease", stop: () => leadership.stop() });
   stoppables.push({ name: "push", stop: () => push.stop() });
-  // Deadlines that passed while the bot was down close now rather than at the next tick.
-  void push.scheduler.run(CLOSE_POLLS_JOB);
+  stoppables.push({ name: "items", stop: () => follower.stop() });
+  await leadership.start();
   void registerCommands(bot.api, { translator, logger, staffChatId: config.staffChatId });
   // ---- End of jobs.
 
@@ -174,7 +204,13 @@ async function main(): Promise<void> {
       port: config.port,
       health: async () => {
         const up = await database.ping();
-        return { ok: up, database: up ? database.dialect : "unreachable", index: { docs: engine.size } };
+        return {
+          ok: up,
+          database: up ? database.dialect : "unreachable",
+          index: { docs: engine.size },
+          instance: instanceId,
+          jobs: { running: leadership.isLeader(), holder: leadership.holder() },
+        };
       },
     });
   } else {

@@ -27,6 +27,13 @@ describe("parseConfig", () => {
     expect(() => parseConfig({ ENGINE_THREADS: "two" })).toThrow(/ENGINE_THREADS: must be a whole number/);
   });
 
+  it("names the instance and the jobs lease, with defaults", () => {
+    expect(parseConfig({})).toMatchObject({ instanceId: undefined, leaderLeaseMs: 6000 });
+    expect(parseConfig({ INSTANCE_ID: "bot1", LEADER_LEASE_SECONDS: "10" })).toMatchObject({ instanceId: "bot1", leaderLeaseMs: 10_000 });
+    expect(() => parseConfig({ INSTANCE_ID: "bot 1" })).toThrow(/INSTANCE_ID: must be 1-100 characters/);
+    expect(() => parseConfig({ LEADER_LEASE_SECONDS: "1" })).toThrow(/LEADER_LEASE_SECONDS: must be at least 2/);
+  });
+
   it("lists every problem in one error", () => {
     try {
       parseConfig({ BOT_TOKEN: "nope", LOG_LEVEL: "loud", STAFF_CHAT_ID: "abc", TZ: "Mars/Olympus" });

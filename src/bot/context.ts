@@ -9,6 +9,7 @@ import type { PollsFeatureDeps } from "../jobs/start-polls.js";
 import type { QuestionStore } from "../storage/question-store.js";
 import type { UserStore } from "../storage/user-store.js";
 import type { DocumentsStore } from "../storage/documents-store.js";
+import type { BotGuards } from "../storage/bot-guards.js";
 
 /**
  * What the bot's handlers need, passed to {@link createBot} by `main.ts` (or a test).
@@ -19,6 +20,8 @@ export interface BotDeps {
   engine: AsyncEngine;
   users: UserStore;
   questions: QuestionStore;
+  /** The rate limit's windows, the double-tap guard's presses and the chat turns, in the database every instance shares. */
+  guards: BotGuards;
   logger: Logger;
   /** City name used in messages (`CITY_NAME`). */
   cityName: string;

@@ -22,7 +22,8 @@ import { createStartFeature } from "./features/start.js";
 import { createSubscribeFeature } from "./features/subscribe.js";
 import { createUnhandledFeature } from "./features/unhandled.js";
 import { createTranslations, type Translations } from "./i18n.js";
-import { dedupePresses } from "./middlewares/dedupe-presses.js";
+import { chatTurn } from "./middlewares/chat-turn.js";
+import { dedupePresses, type DedupePressesOptions } from "./middlewares/dedupe-presses.js";
 import { rateLimit, type RateLimitOptions } from "./middlewares/rate-limit.js";
 import { trackUser } from "./middlewares/track-user.js";
 import { markUnreachable } from "./transformers.js";
@@ -78,6 +79,8 @@ export interface CreateBotOptions {
   maxDelaySeconds?: number;
   /** Per-user message limit. Defaults to {@link rateLimit}'s. */
   rateLimit?: RateLimitOptions;
+  /** Double-tap guard. Defaults to {@link dedupePresses}'s. */
+  dedupePresses?: DedupePressesOptions;
   /** The process's one translation instance (`main.ts` makes it). Defaults to one over `deps.cityName`. */
   translations?: Translations;
 }
@@ -90,7 +93,7 @@ export interface CreateBotOptions {
  * with `startPolling`, `startWebhook` or `runConsole`.
  *
  * @example
- * const bot = createBot(config.botToken, { engine, users, questions, logger, cityName, contactLine });
+ * const bot = createBot(config.botToken, { engine, users, questions, guards: createBotGuards(database), logger, cityName, contactLine });
  * const polling = await startPolling(bot, { logger });
  */
 export function createBot(token: string, deps: BotDeps, options: CreateBotOptions = {}): Bot<BotContext> {
@@ -112,12 +115,14 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
     ctx.now = now;
     return next();
   });
-  // One chat's updates are handled in order even under the runner's concurrency.
+  // One chat's updates are handled in order even under the runner's concurrency, and one at a
+  // time across the instances sharing the database.
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
+  bot.use(chatTurn(deps.guards.chatTurns));
   bot.use((options.translations ?? createTranslations(deps.cityName)).plugin);
   bot.use(trackUser());
-  bot.use(rateLimit({ now, ...options.rateLimit }));
-  bot.use(dedupePresses({ now }));
+  bot.use(rateLimit(deps.guards.rateWindows, { now, ...options.rateLimit }));
+  bot.use(dedupePresses(deps.guards.presses, { now, ...options.dedupePresses }));
 
   const features = bot.errorBoundary(apologise);
   for (const feature of createFeatures(deps)) features.use(feature);

@@ -57,6 +57,11 @@ export interface DeliveryWorkerDeps {
   api: OutboxApi;
   outbox: OutboxStore;
   logger: Logger;
+  /**
+   * Whether this instance may send now (it holds the jobs lease). Asked before every send; while it
+   * may not, nothing is sent and no progress is reported. Defaults to always.
+   */
+  mayRun?: () => boolean;
   /** Defaults to the system clock. */
   now?: Clock;
 }
@@ -111,6 +116,8 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps, options: Delivery
   const lastSentToChat = new Map<number, number>();
   let nextSlot = 0;
   let pausedUntil = 0;
+  // Whether this instance was sending at the last look; without a gate it always is.
+  let active = !deps.mayRun;
   let running = false;
   let loop: Promise<void> | null = null;
   let wakeUp: (() => void) | null = null;
@@ -165,9 +172,29 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps, options: Delivery
     }
   }
 
+  /**
+   * Whether this instance may send now. When it has just become the sender (another instance sent
+   * until a moment ago, with its own pacing), it first waits one per-chat interval: the previous
+   * sender's last second and this one's first never fall in the same second, nor two sends to one chat.
+   */
+  function maySend(t: number): boolean {
+    if (!deps.mayRun) return true;
+    if (!deps.mayRun()) {
+      active = false;
+      return false;
+    }
+    if (!active) {
+      active = true;
+      lastSentToChat.clear();
+      pausedUntil = Math.max(pausedUntil, t + Math.max(perChatMs, 1000));
+    }
+    return true;
+  }
+
   /** Starts as many due rows as the limits allow; returns how long to wait before trying again. */
   async function pump(): Promise<number> {
     let t = now();
+    if (!maySend(t)) return idleMs;
     if (t < pausedUntil) return pausedUntil - t;
     const rows = await outbox.due(t, 200 + inFlight.size);
     let started = 0;
@@ -200,6 +227,8 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps, options: Delivery
         // `drain()` may pump beside the running loop: the other pump may have taken this row meanwhile.
         if (inFlight.has(row.id) || busyChats.has(row.chatId)) continue;
       }
+      // The lease may have run out while this waited: the instance taking over sends from here.
+      if (!maySend(t) || t < pausedUntil) break;
       // Keep to the schedule rather than to the clock, so timer lateness does not lower the rate;
       // after a pause, start afresh instead of bursting to catch up.
       nextSlot = (t - nextSlot > intervalMs * 2 ? t : nextSlot) + intervalMs;
@@ -231,7 +260,7 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps, options: Delivery
       let wait: number;
       try {
         wait = await pump();
-        await campaigns.report(false);
+        if (active) await campaigns.report(false);
       } catch (err) {
         logger.error({ err }, "outbox: delivery loop failed; retrying");
         wait = idleMs;
@@ -281,7 +310,7 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps, options: Delivery
       wakeUp?.();
       await loop;
       await Promise.all(inFlight.values());
-      await campaigns.report(true);
+      if (active) await campaigns.report(true);
     },
     async drain(untilMs = 0) {
       draining = true;
@@ -289,6 +318,8 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps, options: Delivery
         await campaigns.touchOpen();
         const deadline = now() + untilMs;
         for (;;) {
+          // Another instance sends: nothing here is for this one to drain.
+          if (deps.mayRun && !deps.mayRun()) break;
           const wait = await pump();
           // Zero: rows were started or a send finished; look again at once.
           if (wait === 0) continue;

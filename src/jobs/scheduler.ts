@@ -6,7 +6,7 @@ import type { Logger } from "../logger.js";
 export type Job = () => Promise<void>;
 
 /** How a call to {@link Scheduler.run} ended. */
-export type JobOutcome = "done" | "failed" | "skipped-overlap" | "unknown-job";
+export type JobOutcome = "done" | "failed" | "skipped-overlap" | "standby" | "unknown-job";
 
 /** Options of {@link createScheduler}. */
 export interface SchedulerOptions {
@@ -17,6 +17,11 @@ export interface SchedulerOptions {
 /** Collaborators of {@link createScheduler}. */
 export interface SchedulerDeps {
   logger: Logger;
+  /**
+   * Whether this instance may run jobs now (it holds the jobs lease). When it may not, a run is
+   * "standby" and does nothing: another instance runs it. Defaults to always.
+   */
+  mayRun?: () => boolean;
   /** Defaults to the system clock. */
   now?: Clock;
 }
@@ -28,7 +33,7 @@ export interface Scheduler {
    * Throws, naming the job and the expression, when the expression is invalid.
    */
   add(name: string, cron: string, job: Job): void;
-  /** Runs a job now, unless a run of it is still going (then it is skipped, as a tick would be). */
+  /** Runs a job now, unless a run of it is still going (then it is skipped, as a tick would be) or another instance runs the jobs. */
   run(name: string): Promise<JobOutcome>;
   /** Whether a run of the job is going. */
   isBusy(name: string): boolean;
@@ -56,6 +61,10 @@ export function createScheduler(deps: SchedulerDeps, options: SchedulerOptions =
   async function run(name: string): Promise<JobOutcome> {
     const entry = jobs.get(name);
     if (!entry) return "unknown-job";
+    if (deps.mayRun && !deps.mayRun()) {
+      deps.logger.debug({ job: name }, "scheduler: another instance runs the jobs; not run here");
+      return "standby";
+    }
     if (running.has(name)) {
       deps.logger.warn({ job: name }, "scheduler: previous run still going; this one is skipped");
       return "skipped-overlap";

@@ -2,16 +2,13 @@ import type { CorpusDoc, Engine } from "../index/types.js";
 import type { Clock } from "../clock.js";
 import type { Logger } from "../logger.js";
 import type { Translator } from "../translate.js";
-import type { ItemsStore } from "../storage/items-store.js";
 import type { PushStores } from "../storage/push-stores.js";
 import type { SourceConfig } from "../sources/source-config.js";
 import { announcementProgressReporter } from "./announce.js";
 import { createDeliveryWorker, type DeliveryWorker, type DeliveryWorkerOptions, type OutboxApi } from "./deliver-outbox.js";
 import { createFetchSources, type FetchSourcesOptions } from "./fetch-sources.js";
 import type { SourceRunReport } from "./read-sources.js";
-import type { DocumentsStore, ItemDocument } from "../storage/documents-store.js";
 import type { FetchDocumentsDeps } from "./fetch-sources.js";
-import { itemToDoc } from "./record-item.js";
 import { registerPushSenders } from "./push-senders.js";
 import type { QuietHours } from "./quiet-hours.js";
 import { createScheduler, type Scheduler } from "./scheduler.js";
@@ -37,6 +34,8 @@ export interface PushRuntimeDeps {
   onChatBlocked?: (chatId: number) => void | Promise<void>;
   /** The language a user chose with /lang, if any. */
   languageOf?: (chatId: number) => Promise<string | null>;
+  /** Whether this instance runs the jobs and the delivery now (it holds the jobs lease). Defaults to always. */
+  mayRun?: () => boolean;
   /** Defaults to the system clock. */
   now?: Clock;
 }
@@ -59,26 +58,6 @@ export interface PushRuntime {
   stop(): Promise<void>;
 }
 
-/** Puts the items recorded from sources back into the search index (it is built from the corpus alone). */
-export async function indexStoredItems(
-  items: ItemsStore,
-  engine: Pick<Engine, "add">,
-  logger: Logger,
-  documents?: DocumentsStore,
-): Promise<number> {
-  let added = 0;
-  const fields = (await documents?.itemDocuments()) ?? new Map<string, ItemDocument>();
-  for (const item of await items.all()) {
-    try {
-      engine.add(itemToDoc(item, fields.get(item.docId)));
-      added += 1;
-    } catch (err) {
-      logger.warn({ err, docId: item.docId }, "push: stored item not indexed");
-    }
-  }
-  return added;
-}
-
 /**
  * Wires sources, subscriptions and delivery together: registers the senders, and schedules `fetch` (FETCH_CRON) and `digest` (DIGEST_CRON).
  *
@@ -89,7 +68,13 @@ export async function indexStoredItems(
 export function createPushRuntime(deps: PushRuntimeDeps, options: PushRuntimeOptions = {}): PushRuntime {
   const { stores, logger } = deps;
   const worker = createDeliveryWorker(
-    { api: deps.api, outbox: stores.outbox, logger: logger.child({ job: "deliver" }), ...(deps.now ? { now: deps.now } : {}) },
+    {
+      api: deps.api,
+      outbox: stores.outbox,
+      logger: logger.child({ job: "deliver" }),
+      ...(deps.mayRun ? { mayRun: deps.mayRun } : {}),
+      ...(deps.now ? { now: deps.now } : {}),
+    },
     options.worker,
   );
   registerPushSenders(worker, {
@@ -116,7 +101,7 @@ export function createPushRuntime(deps: PushRuntimeDeps, options: PushRuntimeOpt
     options.fetch,
   );
   const sendDigest = createSendDigest({ ...shared, translator: deps.translator });
-  const scheduler = createScheduler({ logger }, { timeZone: deps.timeZone });
+  const scheduler = createScheduler({ logger, ...(deps.mayRun ? { mayRun: deps.mayRun } : {}) }, { timeZone: deps.timeZone });
   scheduler.add("fetch", deps.fetchCron, async () => void (await fetchSources()));
   scheduler.add("digest", deps.digestCron, async () => void (await sendDigest()));
   return {

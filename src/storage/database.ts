@@ -3,6 +3,7 @@ import { Kysely, PostgresDialect, SqliteDialect, sql } from "kysely";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import pg from "pg";
+import { type ChatTurns, createPostgresChatTurns, inProcessChatTurns } from "./chat-turns.js";
 import { MIGRATIONS, postgresDdl, type Migration } from "./migrations/index.js";
 import type { Schema } from "./schema.js";
 
@@ -12,10 +13,12 @@ export type Db = Kysely<Schema>;
 /** Which database server is behind a {@link Database}. */
 export type DialectName = "sqlite" | "postgres";
 
-/** An open database: the query builder, which server it is, and its closing. */
+/** An open database: the query builder, which server it is, the chat turns over it, and its closing. */
 export interface Database {
   db: Db;
   dialect: DialectName;
+  /** One chat's updates one at a time across every instance on this database (a pass-through on SQLite). */
+  chatTurns: ChatTurns;
   /** Whether a trivial query answers (for `GET /healthz`). */
   ping(): Promise<boolean>;
   close(): Promise<void>;
@@ -25,8 +28,10 @@ export interface Database {
 export interface OpenDatabaseOptions {
   /** Migrations to apply. Defaults to all of the project's. */
   migrations?: readonly Migration[];
-  /** PostgreSQL connections kept open at most. Defaults to 10. */
+  /** PostgreSQL connections kept open at most for the stores. Defaults to 10. */
   poolSize?: number;
+  /** PostgreSQL connections kept for chat turns, besides the stores'. Defaults to `CHAT_TURN_POOL_SIZE` (10). */
+  chatTurnPoolSize?: number;
 }
 
 /** Whether a `DATABASE_URL`-style target names a PostgreSQL server rather than a SQLite file. */
@@ -65,7 +70,8 @@ export async function openDatabase(target: string, options: OpenDatabaseOptions 
       throw err;
     }
     const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
-    return database(db, "postgres");
+    const turns = createPostgresChatTurns(target, options.chatTurnPoolSize ? { poolSize: options.chatTurnPoolSize } : {});
+    return database(db, "postgres", turns);
   }
   if (target !== ":memory:") mkdirSync(dirname(target), { recursive: true });
   const file = new BetterSqlite3(target);
@@ -77,14 +83,15 @@ export async function openDatabase(target: string, options: OpenDatabaseOptions 
   file.pragma("busy_timeout = 5000");
   migrateSqlite(file, migrations);
   const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: file }) });
-  return database(db, "sqlite");
+  return database(db, "sqlite", inProcessChatTurns);
 }
 
-function database(db: Db, dialect: DialectName): Database {
+function database(db: Db, dialect: DialectName, chatTurns: ChatTurns): Database {
   let open = true;
   return {
     db,
     dialect,
+    chatTurns,
     async ping() {
       if (!open) return false;
       try {
@@ -97,6 +104,7 @@ function database(db: Db, dialect: DialectName): Database {
     async close() {
       if (!open) return;
       open = false;
+      await chatTurns.close();
       await db.destroy();
     },
   };

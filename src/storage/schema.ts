@@ -28,6 +28,21 @@ export interface QuestionLogTable {
   created_at: string;
 }
 
+/** `rate_windows`: each user's current rate-limit window, shared by every instance. */
+export interface RateWindowsTable {
+  user_id: number;
+  window_start: number;
+  messages: number;
+  noticed: Generated<number>;
+}
+
+/** `button_presses`: the latest press of each button on each message, to drop a double tap on any instance. */
+export interface ButtonPressesTable {
+  press_key: string;
+  pressed_at: number;
+  repeated: Generated<number>;
+}
+
 /** `push_sources`: each source's fetch state. */
 export interface PushSourcesTable {
   name: string;
@@ -208,6 +223,14 @@ export interface ItemDocumentsTable {
   file: string | null;
 }
 
+/** `leases`: work one instance at a time may do, and who does it until when. */
+export interface LeasesTable {
+  name: string;
+  holder: string;
+  expires_at: number;
+  acquired_at: number;
+}
+
 /** `schema_migrations`: the migrations applied. */
 export interface SchemaMigrationsTable {
   version: number;
@@ -219,6 +242,8 @@ export interface SchemaMigrationsTable {
 export interface Schema {
   users: UsersTable;
   question_log: QuestionLogTable;
+  rate_windows: RateWindowsTable;
+  button_presses: ButtonPressesTable;
   push_sources: PushSourcesTable;
   push_items: PushItemsTable;
   push_subscriptions: PushSubscriptionsTable;
@@ -235,5 +260,6 @@ export interface Schema {
   poll_drafts: PollDraftsTable;
   document_files: DocumentFilesTable;
   item_documents: ItemDocumentsTable;
+  leases: LeasesTable;
   schema_migrations: SchemaMigrationsTable;
 }

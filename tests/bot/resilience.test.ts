@@ -26,6 +26,34 @@ describe("rate limit", () => {
     await t.say("Đông Hà có bao nhiêu đảng viên?", { id: 2 });
     expect(t.calls.filter((c) => c.method === "sendMessage" && String(c.payload.text).includes("7.210"))).toHaveLength(2);
   });
+
+  it("deletes ended windows now and then, so that they do not pile up", async () => {
+    let now = 1_000_000;
+    const t = await createHandlerBot({ now: () => now, bot: { rateLimit: { windowMs: 10_000, sweepEveryMessages: 3 } } });
+    await t.say("xin chào", { id: 1 });
+    await t.say("xin chào", { id: 2 });
+    const users = async () => (await t.deps.db.selectFrom("rate_windows").select("user_id").orderBy("user_id").execute()).map((r) => r.user_id);
+    expect(await users()).toEqual([1, 2]);
+    now += 10_000;
+    await t.say("xin chào", { id: 3 });
+    expect(await users()).toEqual([3]);
+  });
+});
+
+describe("double-tap guard", () => {
+  it("deletes old presses now and then, so that they do not pile up", async () => {
+    let now = 1_000_000;
+    const t = await createHandlerBot({ now: () => now, bot: { dedupePresses: { windowMs: 5_000, sweepEveryPresses: 3 } } });
+    await t.say("Đông Hà có bao nhiêu đảng viên?");
+    const id = (await t.deps.questions.recent(1))[0]!.id;
+    await t.press(`a:${id}:1`);
+    await t.press(`a:${id}:-1`);
+    const presses = async () => (await t.deps.db.selectFrom("button_presses").select("press_key").execute()).length;
+    expect(await presses()).toBe(2);
+    now += 5_000;
+    await t.press(`a:${id}:1`);
+    expect(await presses()).toBe(1);
+  });
 });
 
 describe("errors", () => {

@@ -1,52 +1,25 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { botEnv, collect, groupAlive, killGroup, ROOT, spawnBot } from "../support/bot-processes.js";
 import { type FakeBotApi, startFakeBotApi } from "../support/fake-bot-api.js";
-import { BOT_CORPUS } from "../support/test-bot.js";
 
 // The process as a citizen or an operator starts it: console mode fed by a pipe, and the polling
 // bot stopped by a signal to its whole process group.
-
-const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-
-interface Finished {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  stdout: string;
-  stderr: string;
-}
-
-function collect(child: ChildProcess): Promise<Finished> {
-  let stdout = "";
-  let stderr = "";
-  child.stdout?.on("data", (d: Buffer) => (stdout += d.toString("utf8")));
-  child.stderr?.on("data", (d: Buffer) => (stderr += d.toString("utf8")));
-  return new Promise((resolve) => child.on("close", (code, signal) => resolve({ code, signal, stdout, stderr })));
-}
-
-function groupAlive(pgid: number): boolean {
-  try {
-    process.kill(-pgid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 describe("processes", () => {
   let dataDir: string;
   let env: NodeJS.ProcessEnv;
   beforeAll(() => {
     dataDir = mkdtempSync(join(tmpdir(), "civic-bot-proc-"));
-    env = { ...process.env, BOT_TOKEN: "", WEBHOOK_URL: "", CORPUS_DIR: BOT_CORPUS, DATA_DIR: dataDir, LOG_LEVEL: "info" };
+    env = botEnv(dataDir, { DATA_DIR: dataDir, LOG_LEVEL: "info" });
   });
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it("console mode answers piped questions on stdout and exits at end of input", async () => {
-    const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], { cwd: ROOT, env, stdio: "pipe" });
+    const child = spawnBot(env, { stdio: "pipe" });
     const done = collect(child);
     child.stdin!.end("Đông Hà có bao nhiêu đảng viên?\ndong ha co bao nhieu dang vien\n/tim ngân sách\n");
     const result = await done;
@@ -62,7 +35,7 @@ describe("processes", () => {
   });
 
   it("console mode presses a button when a line is its number", async () => {
-    const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], { cwd: ROOT, env, stdio: "pipe" });
+    const child = spawnBot(env, { stdio: "pipe" });
     const done = collect(child);
     child.stdin!.end("Đông Hà có bao nhiêu đảng viên?\n2\n");
     const result = await done;
@@ -85,12 +58,7 @@ describe("processes", () => {
     afterAll(async () => api.close());
 
     it("stops polling and exits, every process of the group gone, within 10 s of SIGTERM", async () => {
-      const child = spawn("npm", ["start"], {
-        cwd: ROOT,
-        env: { ...env, BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.apiRoot },
-        stdio: "pipe",
-        detached: true,
-      });
+      const child = spawnBot({ ...env, BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.apiRoot }, { via: "npm", stdio: "pipe", detached: true });
       const done = collect(child);
       try {
         // The menu is registered just before polling starts.
@@ -107,11 +75,8 @@ describe("processes", () => {
         expect(result.stderr).toContain("shutting down");
         expect(result.stderr).not.toContain(api.token);
       } finally {
-        try {
-          process.kill(-child.pid!, "SIGKILL");
-        } catch {
-          // Already gone, as it should be.
-        }
+        // Gone already, as it should be; this only cleans up after a failure.
+        killGroup(child.pid!, "SIGKILL");
       }
     }, 40_000);
   });

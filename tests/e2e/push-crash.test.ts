@@ -1,15 +1,14 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { contentHash } from "../../src/jobs/record-item.js";
 import { openDatabase } from "../../src/storage/database.js";
 import { createPushStores } from "../../src/storage/push-stores.js";
+import { botEnv, spawnBot, waitFor } from "../support/bot-processes.js";
 import { type FakeBotApi, startFakeBotApi } from "../support/fake-bot-api.js";
 
-const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const SUBSCRIBERS = 150;
 const TITLE = "Thành phố Đông Hà công bố điều chỉnh quy hoạch chung đến năm 2045";
 /** The worker's default concurrency: the sends that can be in flight at a crash. */
@@ -33,18 +32,8 @@ describe("delivery across a crash (kill -9 mid-broadcast)", () => {
   });
 
   const startBot = () => {
-    const env = {
-      PATH: process.env.PATH ?? "",
-      HOME: process.env.HOME ?? dir,
-      BOT_TOKEN: api.token,
-      TELEGRAM_API_ROOT: api.apiRoot,
-      DATA_DIR: join(dir, "data"),
-      CORPUS_DIR: join(dir, "corpus"),
-      SOURCES_FILE: join(dir, "no-sources.json"),
-      QUIET_HOURS: "",
-      LOG_LEVEL: "silent",
-    };
-    const p = spawn(process.execPath, ["--import", "tsx", join(ROOT, "src/main.ts")], { cwd: ROOT, env, stdio: ["ignore", "ignore", "pipe"] });
+    const env = botEnv(dir, { BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.apiRoot, CORPUS_DIR: join(dir, "corpus") });
+    const p = spawnBot(env, { stdio: ["ignore", "ignore", "pipe"] });
     let stderr = "";
     p.stderr?.on("data", (d: Buffer) => (stderr += d.toString()));
     p.on("exit", (code, signal) => {
@@ -76,20 +65,14 @@ describe("delivery across a crash (kill -9 mid-broadcast)", () => {
 
     child = startBot();
     const killAt = 40;
-    for (let i = 0; pushes().length < killAt; i++) {
-      if (i > 600) throw new Error(`the bot sent only ${pushes().length} messages in 30 s`);
-      await sleep(50);
-    }
+    await waitFor(() => pushes().length >= killAt, `${killAt} messages sent`, { timeoutMs: 30_000 });
     child.kill("SIGKILL");
     await new Promise((r) => child!.once("exit", r));
     const beforeCrash = pushes().length;
     expect(beforeCrash).toBeLessThan(SUBSCRIBERS);
 
     child = startBot();
-    for (let i = 0; new Set(pushes().map((c) => c.payload.chat_id)).size < SUBSCRIBERS; i++) {
-      if (i > 1200) throw new Error(`after the restart only ${new Set(pushes().map((c) => c.payload.chat_id)).size} chats were reached`);
-      await sleep(50);
-    }
+    await waitFor(() => new Set(pushes().map((c) => c.payload.chat_id)).size === SUBSCRIBERS, `all ${SUBSCRIBERS} chats reached after the restart`, { timeoutMs: 60_000 });
     await sleep(500);
     child.kill("SIGTERM");
     await new Promise((r) => child!.once("exit", r));

@@ -150,4 +150,53 @@ describe("delivery worker", () => {
     await worker.stop();
     expect(rec.sent()).toHaveLength(2);
   });
+
+  it("sends nothing while another instance holds the lease, and nothing to drain then", async () => {
+    const { rec, worker, add } = await setup();
+    const outbox = createOutboxStore((await openDatabase(":memory:")).db);
+    const gated = createDeliveryWorker({ api: rec.api, outbox, logger, mayRun: () => false }, { perChatIntervalMs: 50 });
+    gated.registerSender("text", (api: OutboxApi, chatId) => api.sendMessage(chatId, "hi"));
+    await outbox.enqueue([{ kind: "text", ref: "r", chatId: 1, payload: null }], Date.now());
+    await gated.drain();
+    expect(rec.sent()).toHaveLength(0);
+    expect((await outbox.counts()).pending).toBe(1);
+    await add([2]);
+    await worker.drain();
+    expect(rec.sent().map((c) => c.chatId)).toEqual([2]);
+  });
+
+  it("hands the sending over between two instances: every row once, a quiet second between them", async () => {
+    const outbox = createOutboxStore((await openDatabase(":memory:")).db);
+    let holder: "a" | "b" = "a";
+    const make = (name: "a" | "b") => {
+      const rec = createRecordingApi();
+      const worker = createDeliveryWorker(
+        { api: rec.api, outbox, logger, mayRun: () => holder === name },
+        { perChatIntervalMs: 50, ratePerSecond: 100, idleMs: 20 },
+      );
+      worker.registerSender("text", (api: OutboxApi, chatId) => api.sendMessage(chatId, "hi"));
+      return { rec, worker };
+    };
+    const a = make("a");
+    const b = make("b");
+    await outbox.enqueue(Array.from({ length: 60 }, (_, i) => ({ kind: "text", ref: "r", chatId: i + 1, payload: null })), Date.now());
+    a.worker.start();
+    b.worker.start();
+    const until = async (done: () => boolean) => {
+      for (let i = 0; i < 500 && !done(); i++) await new Promise((r) => setTimeout(r, 10));
+    };
+    await until(() => a.rec.sent().length >= 10);
+    holder = "b";
+    await until(() => a.rec.sent().length + b.rec.sent().length >= 60 && b.rec.sent().length > 0);
+    await Promise.all([a.worker.stop(), b.worker.stop()]);
+    const chats = [...a.rec.sent(), ...b.rec.sent()].map((c) => c.chatId);
+    expect(new Set(chats).size).toBe(60);
+    // Only sends in flight when the lease moved may be made twice (the worker's concurrency, 4).
+    expect(chats.length - 60).toBeLessThanOrEqual(4);
+    expect(b.rec.sent().length).toBeGreaterThan(0);
+    const lastOfA = Math.max(...a.rec.sent().map((c) => c.at));
+    const firstOfB = Math.min(...b.rec.sent().map((c) => c.at));
+    expect(firstOfB - lastOfA).toBeGreaterThanOrEqual(1000);
+    expect((await outbox.counts())).toMatchObject({ sent: 60, pending: 0 });
+  });
 });

@@ -46,4 +46,15 @@ describe("scheduler", () => {
     await scheduler.stop();
     expect(runs).toBeGreaterThan(0);
   });
+
+  it("does nothing on an instance that does not hold the jobs lease", async () => {
+    let leading = false;
+    const scheduler = createScheduler({ logger, mayRun: () => leading });
+    let runs = 0;
+    scheduler.add("fetch", "*/10 * * * *", async () => void (runs += 1));
+    expect(await scheduler.run("fetch")).toBe("standby");
+    leading = true;
+    expect(await scheduler.run("fetch")).toBe("done");
+    expect(runs).toBe(1);
+  });
 });

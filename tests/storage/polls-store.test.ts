@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { fork } from "node:child_process";
 import { afterEach, describe, expect, it } from "vitest";
 import { type Database, type DialectName, openDatabase } from "../../src/storage/database.js";
+import { inProcessChatTurns } from "../../src/storage/chat-turns.js";
 import { createPollsStore, type NewPoll } from "../../src/storage/polls-store.js";
 import { createTestSchema, DIALECTS, useTestDatabase } from "../support/databases.js";
 
@@ -38,7 +39,7 @@ async function sharedTarget(dialect: DialectName): Promise<string> {
     return join(dir, "db.sqlite");
   }
   const created = await createTestSchema();
-  opened.push({ db: undefined as never, dialect, ping: async () => true, close: created.drop });
+  opened.push({ db: undefined as never, dialect, chatTurns: inProcessChatTurns, ping: async () => true, close: created.drop });
   return created.url;
 }
 

@@ -31,6 +31,16 @@ describe("fake Bot API", () => {
     expect((call.payload.document.data as Buffer).equals(bytes)).toBe(true);
   });
 
+  it("keeps no queue for getUpdates while a webhook is set, and queues again once it is deleted", async () => {
+    await api.setWebhook("http://127.0.0.1:1/hook");
+    const update = fake.userSays("một");
+    expect(update.message?.text).toBe("một");
+    expect(fake.pendingUpdates()).toBe(0);
+    await api.deleteWebhook();
+    fake.userSays("hai");
+    expect((await api.getUpdates({ timeout: 0 })).map((u) => u.message?.text)).toEqual(["hai"]);
+  });
+
   it("delivers updates from the offset on and confirms those before it", async () => {
     fake.userSays("một");
     fake.userSays("hai");

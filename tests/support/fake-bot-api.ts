@@ -72,7 +72,10 @@ export interface FakeBotApi {
   callsOf(method: string): RecordedCall[];
   /** Bot messages as they stand now (edits applied), by chat. */
   messagesIn(chatId: number): Message[];
-  /** Queues an update (update_id assigned) and returns it. */
+  /**
+   * Queues an update (update_id assigned) for getUpdates and returns it; while a webhook is set,
+   * only returns it, for the test to post to the instance of its choice.
+   */
   addUpdate(update: Omit<Update, "update_id">): Update;
   /** A private message (or in `actor.chat`); commands and @mentions get their entities. */
   userSays(text: string, actor?: Actor): Update;
@@ -259,6 +262,8 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
   let updateWaiters: Array<() => void> = [];
   let callWaiters: Array<(call: RecordedCall) => void> = [];
   let lastInjectAt = 0;
+  // While a webhook is set, Telegram keeps no queue for getUpdates: the test posts each update to an instance.
+  let webhookSet = false;
   const messages = new Map<number, Map<number, Message>>();
   const nextMessageId = new Map<number, number>();
   const polls = new Map<string, { chatId: number; messageId: number; poll: Poll; votes: Map<number, number[]> }>();
@@ -280,7 +285,7 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
 
   const addUpdate = (partial: Omit<Update, "update_id">): Update => {
     const update = { update_id: nextUpdateId++, ...partial } as Update;
-    queue.push(update);
+    if (!webhookSet) queue.push(update);
     lastInjectAt = calls.length;
     const waiters = updateWaiters;
     updateWaiters = [];
@@ -321,8 +326,8 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
     getMe: () => botInfo,
     logOut: () => true,
     close: () => true,
-    deleteWebhook: () => true,
-    setWebhook: () => true,
+    deleteWebhook: () => ((webhookSet = false), true),
+    setWebhook: () => ((webhookSet = true), true),
     getWebhookInfo: () => ({ url: "", has_custom_certificate: false, pending_update_count: queue.length }),
     sendChatAction: (p) => (chatIdOf(p), true),
     setMyCommands: (p) => {

@@ -14,6 +14,7 @@ import type { AsyncEngine } from "../../src/engine-pool/types.js";
 import { createEngine } from "../../src/index/engine.js";
 import type { Engine } from "../../src/index/types.js";
 import { createLogger, type Logger } from "../../src/logger.js";
+import { createBotGuards } from "../../src/storage/bot-guards.js";
 import { type Database, type Db, openDatabase } from "../../src/storage/database.js";
 import { createQuestionStore } from "../../src/storage/question-store.js";
 import { createUserStore } from "../../src/storage/user-store.js";
@@ -36,7 +37,7 @@ export function fixtureEngine(): Engine {
 export interface TestDepsOptions {
   /** A synchronous engine answers in process; defaults to {@link fixtureEngine}. */
   engine?: Engine | AsyncEngine;
-  /** Database file; defaults to `:memory:`. */
+  /** Database file, or a PostgreSQL URL (two bots over one schema are two instances); defaults to `:memory:`. */
   dbPath?: string;
   now?: () => number;
   contactLine?: string;
@@ -54,6 +55,7 @@ export async function createTestDeps(options: TestDepsOptions = {}): Promise<Tes
     engine: asAsync(options.engine ?? fixtureEngine()),
     users: createUserStore(db),
     questions: createQuestionStore(db),
+    guards: createBotGuards(database),
     logger: options.logger ?? createLogger({ level: "silent" }),
     cityName: "Đông Hà",
     contactLine: options.contactLine ?? "Bộ phận Một cửa, UBND thành phố, số 08 Hoàng Diệu",
@@ -112,6 +114,8 @@ export interface HandlerBot {
   bot: Bot<BotContext>;
   deps: TestDeps;
   calls: HandlerCall[];
+  /** Messages the bot sent or edited, as Telegram answered them (to press their buttons from another bot). */
+  messages: readonly Message[];
   /** Calls of `method` since the last `send`. */
   sent(method: string): HandlerCall[];
   send(update: Omit<Update, "update_id">): Promise<void>;
@@ -174,6 +178,7 @@ export async function createHandlerBot(
     bot,
     deps,
     calls,
+    messages: sentMessages,
     sent: (method) => calls.slice(mark).filter((c) => c.method === method),
     send,
     say(text, user) {

@@ -1,5 +1,6 @@
 import { type Clock, systemClock } from "../../clock.js";
 import type { MiddlewareFn } from "grammy";
+import type { ButtonPressStore } from "../../storage/button-presses-store.js";
 import type { BotContext } from "../context.js";
 
 /** Options of {@link dedupePresses}. */
@@ -8,16 +9,22 @@ export interface DedupePressesOptions {
   windowMs?: number;
   /** Clock in epoch milliseconds. Defaults to the system clock. */
   now?: Clock;
+  /** Presses seen by this process between two deletions of old ones. Defaults to 1,000. */
+  sweepEveryPresses?: number;
 }
 
 /**
  * Answers a repeated press of the same button on the same message, as the client showed it (a
  * double tap, or a client resending), without doing the work again. Handlers that change state are idempotent on their
- * own as well; this spares the duplicate message of a "read in full" tapped twice.
+ * own as well; this spares the duplicate message of a "read in full" tapped twice. The presses are in
+ * the database, so the second tap is recognised whichever instance Telegram gives it to.
+ *
+ * @example
+ * bot.use(dedupePresses(deps.guards.presses, { windowMs: 5_000 }));
  */
-export function dedupePresses(options: DedupePressesOptions = {}): MiddlewareFn<BotContext> {
-  const { windowMs = 5_000, now = systemClock } = options;
-  const recent = new Map<string, number>();
+export function dedupePresses(store: ButtonPressStore, options: DedupePressesOptions = {}): MiddlewareFn<BotContext> {
+  const { windowMs = 5_000, now = systemClock, sweepEveryPresses = 1_000 } = options;
+  let seen = 0;
   return async (ctx, next) => {
     const query = ctx.callbackQuery;
     if (!query?.data) return next();
@@ -27,13 +34,8 @@ export function dedupePresses(options: DedupePressesOptions = {}): MiddlewareFn<
     const messageKey = m
       ? `${m.chat.id}:${m.message_id}:${"edit_date" in m ? (m.edit_date ?? 0) : 0}:${"text" in m ? (m.text?.length ?? 0) : 0}`
       : query.inline_message_id;
-    const key = `${query.from.id}|${messageKey}|${query.data}`;
-    const last = recent.get(key);
-    recent.set(key, time);
-    if (recent.size > 10_000) {
-      for (const [k, t] of recent) if (time - t >= windowMs) recent.delete(k);
-    }
-    if (last !== undefined && time - last < windowMs) {
+    if (++seen % sweepEveryPresses === 0) await store.deleteEnded(time, windowMs);
+    if (await store.press(`${query.from.id}|${messageKey}|${query.data}`, time, windowMs)) {
       await ctx.answerCallbackQuery();
       return;
     }

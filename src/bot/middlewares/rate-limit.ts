@@ -1,5 +1,6 @@
 import { type Clock, systemClock } from "../../clock.js";
 import type { MiddlewareFn } from "grammy";
+import type { RateWindowStore } from "../../storage/rate-windows-store.js";
 import type { BotContext } from "../context.js";
 
 /** Options of {@link rateLimit}. */
@@ -10,46 +11,33 @@ export interface RateLimitOptions {
   windowMs?: number;
   /** Clock in epoch milliseconds. Defaults to the system clock. */
   now?: Clock;
+  /** Messages counted by this process between two deletions of ended windows. Defaults to 1,000. */
+  sweepEveryMessages?: number;
 }
-
-interface Window {
-  start: number;
-  count: number;
-  noticed: boolean;
-}
-
-// Forget users idle for a while so that the map cannot grow without bound.
-const SWEEP_EVERY_UPDATES = 10_000;
 
 /**
  * Limits incoming messages per user (fixed window). Over the limit, messages are dropped; the
  * user is told once per window, politely, and not once per message. Button presses and inline
- * queries are not counted: they are cheap and Telegram already paces them.
+ * queries are not counted: they are cheap and Telegram already paces them. The windows are in the
+ * database, so the limit holds for the user across every instance of the bot.
  *
  * @example
- * bot.use(rateLimit({ limit: 8, windowMs: 10_000 }));
+ * bot.use(rateLimit(deps.guards.rateWindows, { limit: 8, windowMs: 10_000 }));
  */
-export function rateLimit(options: RateLimitOptions = {}): MiddlewareFn<BotContext> {
-  const { limit = 8, windowMs = 10_000, now = systemClock } = options;
-  const windows = new Map<number, Window>();
-  let seen = 0;
+export function rateLimit(store: RateWindowStore, options: RateLimitOptions = {}): MiddlewareFn<BotContext> {
+  const { limit = 8, windowMs = 10_000, now = systemClock, sweepEveryMessages = 1_000 } = options;
+  // Only how often this process sweeps is per process; any instance's sweep serves them all.
+  let counted = 0;
   return async (ctx, next) => {
     const userId = ctx.from?.id;
     if (userId === undefined || !(ctx.message || ctx.editedMessage)) return next();
     const time = now();
-    if (++seen % SWEEP_EVERY_UPDATES === 0) {
-      for (const [id, w] of windows) if (time - w.start >= windowMs) windows.delete(id);
-    }
-    let w = windows.get(userId);
-    if (!w || time - w.start >= windowMs) {
-      w = { start: time, count: 0, noticed: false };
-      windows.set(userId, w);
-    }
-    w.count++;
-    if (w.count <= limit) return next();
+    // Users idle for a window are forgotten, so that the table cannot grow without bound.
+    if (++counted % sweepEveryMessages === 0) await store.deleteEnded(time, windowMs);
+    const window = await store.count(userId, time, windowMs);
+    if (window.messages <= limit) return next();
     ctx.logger.debug({ userId }, "bot: rate limited");
-    if (w.noticed || ctx.chat?.type !== "private") return;
-    w.noticed = true;
-    await ctx.reply(ctx.t("rate-limited"));
+    if (ctx.chat?.type !== "private") return;
+    if (await store.claimNotice(userId, window.start)) await ctx.reply(ctx.t("rate-limited"));
   };
 }

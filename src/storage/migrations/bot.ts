@@ -1,6 +1,9 @@
 import type { Migration } from "./index.js";
 
-/** Migrations of the citizen-facing bot (versions 100-199): users and the question log. */
+/**
+ * Migrations of the citizen-facing bot (versions 100-199): users, the question log, and what the
+ * bot's guards share between instances (rate windows, button presses).
+ */
 export const BOT_MIGRATIONS: readonly Migration[] = [
   {
     version: 100,
@@ -35,6 +38,30 @@ export const BOT_MIGRATIONS: readonly Migration[] = [
       );
       CREATE INDEX question_log_created_at ON question_log (created_at);
       CREATE INDEX question_log_user ON question_log (user_id);
+    `,
+  },
+  {
+    version: 102,
+    name: "bot: per-user rate windows",
+    // One row per user, rewritten when a new window starts; ended windows are deleted now and then.
+    up: `
+      CREATE TABLE rate_windows (
+        user_id INTEGER PRIMARY KEY,       -- Telegram user id
+        window_start INTEGER NOT NULL,     -- epoch ms at which the user's current window began
+        messages INTEGER NOT NULL,         -- messages counted in that window
+        noticed INTEGER NOT NULL DEFAULT 0 -- 1 once the user was told to slow down in that window
+      );
+    `,
+  },
+  {
+    version: 103,
+    name: "bot: button presses",
+    up: `
+      CREATE TABLE button_presses (
+        press_key TEXT PRIMARY KEY,         -- user | message as the client showed it | callback data
+        pressed_at INTEGER NOT NULL,        -- epoch ms of the latest press
+        repeated INTEGER NOT NULL DEFAULT 0 -- 1 when the latest press came within the window of the one before
+      );
     `,
   },
 ];

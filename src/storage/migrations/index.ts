@@ -1,11 +1,12 @@
 import { BOT_MIGRATIONS } from "./bot.js";
 import { DOCUMENT_MIGRATIONS } from "./documents.js";
+import { INSTANCE_MIGRATIONS } from "./instances.js";
 import { POLL_MIGRATIONS } from "./polls.js";
 import { PUSH_MIGRATIONS } from "./push.js";
 
 /** One schema change, applied once, in version order. */
 export interface Migration {
-  /** Unique version. Ranges by area: 100-199 bot, 200-299 push, 300-399 polls, 400-499 documents. */
+  /** Unique version. Ranges by area: 100-199 bot, 200-299 push, 300-399 polls, 400-499 documents, 500-599 instances. */
   version: number;
   name: string;
   /** SQL run in one transaction. */
@@ -26,4 +27,4 @@ export function postgresDdl(ddl: string): string {
 }
 
 /** Every migration of the project. */
-export const MIGRATIONS: readonly Migration[] = [...BOT_MIGRATIONS, ...PUSH_MIGRATIONS, ...POLL_MIGRATIONS, ...DOCUMENT_MIGRATIONS];
+export const MIGRATIONS: readonly Migration[] = [...BOT_MIGRATIONS, ...PUSH_MIGRATIONS, ...POLL_MIGRATIONS, ...DOCUMENT_MIGRATIONS, ...INSTANCE_MIGRATIONS];
