@@ -18,6 +18,7 @@ import { createPushRuntime } from "./jobs/start-push.js";
 import { createLogger, type Logger } from "./logger.js";
 import { createBotGuards } from "./storage/bot-guards.js";
 import { openDatabase } from "./storage/database.js";
+import { createJobScheduleStore } from "./storage/job-schedule-store.js";
 import { createLeaseStore } from "./storage/lease-store.js";
 import { createPushStores } from "./storage/push-stores.js";
 import { createQuestionStore } from "./storage/question-store.js";
@@ -167,6 +168,7 @@ async function main(): Promise<void> {
       onChatBlocked: async (chatId) => void (await users.markInactive(chatId)),
       languageOf: (chatId) => users.language(chatId),
       mayRun: () => leadership.isLeader(),
+      schedule: createJobScheduleStore(db),
     },
     // The fetch at start waits for the lease (below).
     { fetchAtStart: false },
@@ -174,13 +176,16 @@ async function main(): Promise<void> {
   wakePush = () => push.worker.wake();
   // Polls go through the same outbox worker and scheduler as every other send.
   polls.attach({ worker: push.worker, scheduler: push.scheduler, api: bot.api });
-  // Taking over (at start, or when the instance that ran the jobs died): fetch at once, and close the
-  // deadlines that passed meanwhile rather than at the next tick.
+  // Taking over (at start, or when the instance that ran the jobs died): run late every job whose tick
+  // fell while nobody ran the jobs (a digest, the weekly report), and fetch and close the deadlines that
+  // passed meanwhile at once rather than at the next tick.
   leadership.onChange((leading) => {
     if (!leading) return;
-    void push.scheduler.run("fetch");
-    void push.scheduler.run(CLOSE_POLLS_JOB);
     push.worker.wake();
+    void (async () => {
+      const ran = await push.scheduler.runOverdue();
+      await Promise.all(["fetch", CLOSE_POLLS_JOB].filter((job) => !ran.includes(job)).map((job) => push.scheduler.run(job)));
+    })().catch((err: unknown) => logger.error({ err }, "jobs: catching up after taking over failed"));
   });
   push.start();
   follower.start();

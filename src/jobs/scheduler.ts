@@ -1,6 +1,7 @@
 import { createTask, validate, type ScheduledTask } from "node-cron";
 import { type Clock, systemClock } from "../clock.js";
 import type { Logger } from "../logger.js";
+import type { JobScheduleStore } from "../storage/job-schedule-store.js";
 
 /** A scheduled job: an async function run on its cron expression. Errors are logged, never fatal. */
 export type Job = () => Promise<void>;
@@ -22,6 +23,11 @@ export interface SchedulerDeps {
    * "standby" and does nothing: another instance runs it. Defaults to always.
    */
   mayRun?: () => boolean;
+  /**
+   * Where each job's next time is kept after its runs, so that the instance taking over (or a restart)
+   * runs late what fell due while no instance ran the jobs. Defaults to nowhere.
+   */
+  schedule?: JobScheduleStore;
   /** Defaults to the system clock. */
   now?: Clock;
 }
@@ -37,6 +43,11 @@ export interface Scheduler {
   run(name: string): Promise<JobOutcome>;
   /** Whether a run of the job is going. */
   isBusy(name: string): boolean;
+  /**
+   * Runs now, side by side, the jobs whose recorded next time has passed (their tick fell while
+   * no instance ran the jobs), and records every job's next time. Returns the jobs it ran.
+   */
+  runOverdue(): Promise<string[]>;
   /** Starts the cron timers. */
   start(): void;
   /** Stops the timers and waits for the runs in progress. */
@@ -83,11 +94,23 @@ export function createScheduler(deps: SchedulerDeps, options: SchedulerOptions =
     running.set(name, p);
     try {
       await p;
+      await remember(name);
     } finally {
       running.delete(name);
     }
     log.debug({ ms: now() - startedAt, outcome }, "scheduler: job finished");
     return outcome;
+  }
+
+  // The job's next tick, as the instance that just ran it sees it.
+  async function remember(name: string): Promise<void> {
+    const next = jobs.get(name)?.task?.getNextRun();
+    if (!deps.schedule || !next) return;
+    try {
+      await deps.schedule.setNext(name, next.getTime(), now());
+    } catch (err) {
+      deps.logger.warn({ err, job: name }, "scheduler: could not record the job's next time");
+    }
   }
 
   const schedule = (name: string) => {
@@ -106,6 +129,21 @@ export function createScheduler(deps: SchedulerDeps, options: SchedulerOptions =
       if (started) schedule(name);
     },
     run,
+    async runOverdue() {
+      if (!deps.schedule || (deps.mayRun && !deps.mayRun())) return [];
+      const recorded = await deps.schedule.all();
+      const t = now();
+      const overdue = [...jobs.keys()].filter((name) => (recorded.get(name) ?? Number.POSITIVE_INFINITY) <= t);
+      for (const name of jobs.keys()) if (!overdue.includes(name)) await remember(name);
+      // The jobs are independent: a slow fetch must not hold back a digest that is already late.
+      const outcomes = await Promise.all(
+        overdue.map((name) => {
+          deps.logger.info({ job: name, dueAt: new Date(recorded.get(name)!).toISOString() }, "scheduler: running a job whose time passed while no instance ran the jobs");
+          return run(name);
+        }),
+      );
+      return overdue.filter((_, i) => outcomes[i] !== "standby");
+    },
     isBusy: (name) => running.has(name),
     start() {
       if (started) return;

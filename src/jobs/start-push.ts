@@ -2,6 +2,7 @@ import type { CorpusDoc, Engine } from "../index/types.js";
 import type { Clock } from "../clock.js";
 import type { Logger } from "../logger.js";
 import type { Translator } from "../translate.js";
+import type { JobScheduleStore } from "../storage/job-schedule-store.js";
 import type { PushStores } from "../storage/push-stores.js";
 import type { SourceConfig } from "../sources/source-config.js";
 import { announcementProgressReporter } from "./announce.js";
@@ -36,6 +37,8 @@ export interface PushRuntimeDeps {
   languageOf?: (chatId: number) => Promise<string | null>;
   /** Whether this instance runs the jobs and the delivery now (it holds the jobs lease). Defaults to always. */
   mayRun?: () => boolean;
+  /** Where the jobs' next times are kept, to run late what fell due while no instance ran them. */
+  schedule?: JobScheduleStore;
   /** Defaults to the system clock. */
   now?: Clock;
 }
@@ -101,7 +104,10 @@ export function createPushRuntime(deps: PushRuntimeDeps, options: PushRuntimeOpt
     options.fetch,
   );
   const sendDigest = createSendDigest({ ...shared, translator: deps.translator });
-  const scheduler = createScheduler({ logger, ...(deps.mayRun ? { mayRun: deps.mayRun } : {}) }, { timeZone: deps.timeZone });
+  const scheduler = createScheduler(
+    { logger, ...(deps.mayRun ? { mayRun: deps.mayRun } : {}), ...(deps.schedule ? { schedule: deps.schedule } : {}) },
+    { timeZone: deps.timeZone },
+  );
   scheduler.add("fetch", deps.fetchCron, async () => void (await fetchSources()));
   scheduler.add("digest", deps.digestCron, async () => void (await sendDigest()));
   return {

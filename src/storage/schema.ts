@@ -231,6 +231,13 @@ export interface LeasesTable {
   acquired_at: number;
 }
 
+/** `job_schedule`: when each scheduled job is next due. */
+export interface JobScheduleTable {
+  name: string;
+  next_at: number;
+  updated_at: number;
+}
+
 /** `schema_migrations`: the migrations applied. */
 export interface SchemaMigrationsTable {
   version: number;
@@ -261,5 +268,6 @@ export interface Schema {
   document_files: DocumentFilesTable;
   item_documents: ItemDocumentsTable;
   leases: LeasesTable;
+  job_schedule: JobScheduleTable;
   schema_migrations: SchemaMigrationsTable;
 }

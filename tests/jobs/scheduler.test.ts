@@ -1,6 +1,8 @@
 import { pino } from "pino";
 import { describe, expect, it } from "vitest";
 import { createScheduler } from "../../src/jobs/scheduler.js";
+import { openDatabase } from "../../src/storage/database.js";
+import { createJobScheduleStore } from "../../src/storage/job-schedule-store.js";
 
 const logger = pino({ level: "silent" });
 
@@ -56,5 +58,40 @@ describe("scheduler", () => {
     leading = true;
     expect(await scheduler.run("fetch")).toBe("done");
     expect(runs).toBe(1);
+  });
+
+  it("runs late, on the instance taking over, a job whose tick fell while no instance ran the jobs", async () => {
+    const { db } = await openDatabase(":memory:");
+    const schedule = createJobScheduleStore(db);
+    const runs: string[] = [];
+    const make = (name: string, mayRun: () => boolean) => {
+      const scheduler = createScheduler({ logger, schedule, mayRun });
+      scheduler.add("digest", "0 18 * * *", async () => void runs.push(name));
+      scheduler.add("fetch", "*/10 * * * *", async () => {});
+      scheduler.start();
+      return scheduler;
+    };
+    let holder = "a";
+    const a = make("a", () => holder === "a");
+    const b = make("b", () => holder === "b");
+    try {
+      // The holder runs the digest and records its next time; nothing is overdue for the next holder.
+      expect(await a.run("digest")).toBe("done");
+      const next = (await schedule.all()).get("digest")!;
+      expect(next).toBeGreaterThan(Date.now());
+      expect(await b.runOverdue()).toEqual([]);
+      holder = "b";
+      expect(await b.runOverdue()).toEqual([]);
+      expect((await schedule.all()).get("fetch")).toBeGreaterThan(Date.now());
+      // The holder died a moment before 18:00: the time it recorded has passed when the next one takes over.
+      await schedule.setNext("digest", Date.now() - 5000, Date.now());
+      expect(await a.runOverdue()).toEqual([]);
+      expect(await b.runOverdue()).toEqual(["digest"]);
+      expect(runs).toEqual(["a", "b"]);
+      expect((await schedule.all()).get("digest")).toBe(next);
+      expect(await b.runOverdue()).toEqual([]);
+    } finally {
+      await Promise.all([a.stop(), b.stop()]);
+    }
   });
 });

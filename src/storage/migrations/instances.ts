@@ -16,4 +16,17 @@ export const INSTANCE_MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 501,
+    name: "instances: when each scheduled job is next due",
+    // Written by the instance running the jobs after each run; the instance taking over runs at once
+    // a job whose time passed meanwhile (its tick fell while nobody held the lease, or the bot was down).
+    up: `
+      CREATE TABLE job_schedule (
+        name TEXT PRIMARY KEY,
+        next_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+      );
+    `,
+  },
 ];
