@@ -11,7 +11,10 @@ export const STAFF_CACHE_MS = MINUTE_MS;
 /** Who the sender is to the staff group. */
 export type StaffStanding = "not-set-up" | "admin" | "member" | "outsider";
 
-// Keyed by the bot's deps so that two bots in one process (tests) never share answers.
+// Keyed by the bot's deps so that two bots in one process (tests) never share answers. Kept per
+// process on purpose, even with several instances: it only holds Telegram's own answer for at most
+// STAFF_CACHE_MS and nothing clears it early (no chat_member updates are asked for), so every
+// instance's copy is within the same minute of freshness that one instance has.
 const caches = new WeakMap<BotDeps, Map<number, { standing: StaffStanding; at: number }>>();
 
 function standingOf(member: ChatMember): StaffStanding {

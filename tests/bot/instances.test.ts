@@ -4,8 +4,8 @@ import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
 import { createInProcessEngine } from "../../src/engine-pool/in-process.js";
 import type { AsyncEngine } from "../../src/engine-pool/types.js";
-import { CHAT_TURN_LOCK_CLASS, chatLockKey } from "../../src/storage/chat-turns.js";
-import { createTestSchema, testDatabaseUrl } from "../support/databases.js";
+import { chatTurnLocks, createTestSchema, testDatabaseUrl } from "../support/databases.js";
+import { createPollsHarness, STAFF_CHAT, STAFF_USER } from "../support/polls-harness.js";
 import { createHandlerBot, fixtureEngine, type HandlerBot, type TestDepsOptions } from "../support/test-bot.js";
 
 // Two bots over one PostgreSQL schema are two instances behind a load balancer: whatever one of them
@@ -87,13 +87,7 @@ describe("two instances over one PostgreSQL database", () => {
     await admin.connect();
     cleanups.push(() => admin.end());
     const user = someUser();
-    const waiting = async () =>
-      (
-        await admin.query(
-          "SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND classid = $1 AND objid = $2 AND objsubid = 2 AND NOT granted",
-          [CHAT_TURN_LOCK_CLASS, chatLockKey(user.id) >>> 0],
-        )
-      ).rowCount === 1;
+    const waiting = async () => (await chatTurnLocks(admin, user.id)).waiting === 1;
 
     const first = a.say(QUESTION, user);
     while (!events.includes("a start")) await sleep(10);
@@ -106,5 +100,32 @@ describe("two instances over one PostgreSQL database", () => {
     expect(events).toEqual(["a start", "a end", "b start", "b end"]);
     expect(a.calls.filter((c) => c.method === "sendMessage")).toHaveLength(1);
     expect(b.calls.filter((c) => c.method === "sendMessage")).toHaveLength(1);
+  });
+
+  it("continue a staff member's guided poll flow on whichever instance gets each step, and send the poll once", async () => {
+    const schema = await createTestSchema();
+    cleanups.push(schema.drop);
+    const a = await createPollsHarness({ dbPath: schema.url });
+    cleanups.push(() => a.database.close());
+    const b = await createPollsHarness({ dbPath: schema.url });
+    cleanups.push(() => b.database.close());
+    await a.send(STAFF_USER, STAFF_CHAT, "/thamdo");
+    await b.send(STAFF_USER, STAFF_CHAT, "Bạn đi làm bằng gì?");
+    await a.send(STAFF_USER, STAFF_CHAT, "Xe máy\nXe buýt");
+    await b.press(STAFF_USER, STAFF_CHAT, "pf:m:0");
+    await a.press(STAFF_USER, STAFF_CHAT, "pf:a:1");
+    await b.send(STAFF_USER, STAFF_CHAT, "3 ngày");
+    await a.press(STAFF_USER, STAFF_CHAT, "pf:au:subscribers");
+    expect(a.lastText(STAFF_CHAT)).toContain("Bạn đi làm bằng gì?");
+    expect(await a.polls.getPoll(1)).toMatchObject({ question: "Bạn đi làm bằng gì?", options: ["Xe máy", "Xe buýt"], multiple: false, anonymous: true });
+    // "Send" pressed on both, past the double-tap window: the poll opens once.
+    await a.press(STAFF_USER, STAFF_CHAT, "ps:1");
+    b.setClock(new Date("2026-11-27T08:00:00Z"));
+    await b.press(STAFF_USER, STAFF_CHAT, "ps:1");
+    expect(b.sent("editMessageText").at(-1)?.payload.text).toBe("Thăm dò #1 đã được gửi hoặc đã hủy trước đó.");
+    await a.worker.drain();
+    await b.worker.drain();
+    const copies = [...a.sent("sendMessage"), ...b.sent("sendMessage")].filter((c) => Number(c.payload.chat_id) > 0);
+    expect(copies.map((c) => Number(c.payload.chat_id)).sort()).toEqual([1, 2, 3]);
   });
 });

@@ -3,10 +3,9 @@ import { setTimeout as sleep } from "node:timers/promises";
 import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
 import { createButtonPressStore } from "../../src/storage/button-presses-store.js";
-import { CHAT_TURN_LOCK_CLASS, chatLockKey } from "../../src/storage/chat-turns.js";
 import { type Database, openDatabase } from "../../src/storage/database.js";
 import { createRateWindowStore } from "../../src/storage/rate-windows-store.js";
-import { createTestSchema, DIALECTS, testDatabaseUrl, useTestDatabase } from "../support/databases.js";
+import { chatTurnLocks, createTestSchema, DIALECTS, testDatabaseUrl, useTestDatabase } from "../support/databases.js";
 
 const WINDOW_MS = 10_000;
 
@@ -110,15 +109,6 @@ describe("chat turns on postgres", () => {
   // Chat ids drawn at random: advisory locks are per database, not per schema, and other runs may share it.
   const someChat = () => randomInt(1_000_000, 2_000_000_000);
 
-  async function lockState(admin: pg.Client, chatId: number): Promise<{ granted: number; waiting: number; holder?: number }> {
-    const { rows } = await admin.query<{ pid: number; granted: boolean }>(
-      "SELECT pid, granted FROM pg_locks WHERE locktype = 'advisory' AND classid = $1 AND objid = $2 AND objsubid = 2",
-      [CHAT_TURN_LOCK_CLASS, chatLockKey(chatId) >>> 0],
-    );
-    const holder = rows.find((r) => r.granted)?.pid;
-    return { granted: rows.filter((r) => r.granted).length, waiting: rows.filter((r) => !r.granted).length, ...(holder ? { holder } : {}) };
-  }
-
   async function until(check: () => Promise<boolean>): Promise<void> {
     while (!(await check())) await sleep(10);
   }
@@ -145,12 +135,12 @@ describe("chat turns on postgres", () => {
       events.push("b start");
       events.push("b end");
     });
-    await until(async () => events.includes("b start") || (await lockState(admin, chatId)).waiting === 1);
+    await until(async () => events.includes("b start") || (await chatTurnLocks(admin, chatId)).waiting === 1);
     expect(events).toEqual(["a start"]);
     release.open();
     await Promise.all([first, second]);
     expect(events).toEqual(["a start", "a end", "b start", "b end"]);
-    expect(await lockState(admin, chatId)).toEqual({ granted: 0, waiting: 0 });
+    expect(await chatTurnLocks(admin, chatId)).toEqual({ granted: 0, waiting: 0 });
   });
 
   it("lets other chats through while one is held", async () => {
@@ -179,7 +169,7 @@ describe("chat turns on postgres", () => {
       return "finished";
     });
     await until(async () => started);
-    const { holder } = await lockState(admin, chatId);
+    const { holder } = await chatTurnLocks(admin, chatId);
     expect(holder).toBeDefined();
     await admin.query("SELECT pg_terminate_backend($1)", [holder]);
     expect(await b.chatTurns.withChatTurn(chatId, async () => "taken over")).toBe("taken over");

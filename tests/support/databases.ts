@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterEach, beforeEach } from "vitest";
+import { CHAT_TURN_LOCK_CLASS, chatLockKey } from "../../src/storage/chat-turns.js";
 import { type Database, type Db, type DialectName, openDatabase } from "../../src/storage/database.js";
 
 /** Both database servers the stores run on; store tests run once for each. */
@@ -77,4 +78,15 @@ export function useTestDatabase(dialect: DialectName): () => Db {
     if (!current) throw new Error("useTestDatabase: no database outside a test");
     return current.db;
   };
+}
+
+/** The chat turn locks of `chatId` on the test server as `client` sees them: held, waited for, and by which backend. */
+export async function chatTurnLocks(client: pg.Client, chatId: number): Promise<{ granted: number; waiting: number; holder?: number }> {
+  // A two-key advisory lock shows its keys as classid and objid (unsigned), with objsubid 2.
+  const { rows } = await client.query<{ pid: number; granted: boolean }>(
+    "SELECT pid, granted FROM pg_locks WHERE locktype = 'advisory' AND classid = $1 AND objid = $2 AND objsubid = 2",
+    [CHAT_TURN_LOCK_CLASS, chatLockKey(chatId) >>> 0],
+  );
+  const holder = rows.find((r) => r.granted)?.pid;
+  return { granted: rows.filter((r) => r.granted).length, waiting: rows.filter((r) => !r.granted).length, ...(holder ? { holder } : {}) };
 }

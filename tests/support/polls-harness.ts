@@ -28,12 +28,12 @@ export interface Call {
  * The real bot (all features) driven by `handleUpdate`, with the poll collaborators wired as in
  * `main.ts`, every outgoing call recorded and answered with a realistic result; the outbox worker
  * sends through the same recorder. The clock moves 11 s with every update, past the bot's
- * double-tap and rate-limit windows.
+ * double-tap and rate-limit windows. Two harnesses over one PostgreSQL schema (`dbPath`) are two instances.
  */
-export async function createPollsHarness(options: { subscribers?: number[] } = {}) {
+export async function createPollsHarness(options: { subscribers?: number[]; dbPath?: string } = {}) {
   let clock = new Date("2026-11-26T08:00:00Z");
   const now = () => clock.getTime();
-  const base = await createTestDeps({ now });
+  const base = await createTestDeps({ now, ...(options.dbPath ? { dbPath: options.dbPath } : {}) });
   const { db, logger } = base;
   const polls = createPollsStore(db);
   const outbox = createOutboxStore(db);
@@ -98,6 +98,7 @@ export async function createPollsHarness(options: { subscribers?: number[] } = {
   return {
     bot,
     db,
+    database: base.database,
     polls,
     outbox,
     worker,
