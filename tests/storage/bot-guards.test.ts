@@ -93,17 +93,20 @@ describe("chat turns on postgres", () => {
   });
 
   /** Two instances over one fresh schema, and a connection that watches the server's locks. */
-  async function twoInstances(): Promise<{ a: Database; b: Database; admin: pg.Client }> {
+  async function twoInstances(): Promise<{ a: Database; b: Database; admin: pg.Client; open: () => Promise<Database> }> {
     const schema = await createTestSchema();
     opened.push(schema.drop);
-    const a = await openDatabase(schema.url, { poolSize: 2, chatTurnPoolSize: 2 });
-    opened.push(() => a.close());
-    const b = await openDatabase(schema.url, { poolSize: 2, chatTurnPoolSize: 2 });
-    opened.push(() => b.close());
+    const open = async () => {
+      const database = await openDatabase(schema.url, { poolSize: 2, chatTurnPoolSize: 2 });
+      opened.push(() => database.close());
+      return database;
+    };
+    const a = await open();
+    const b = await open();
     const admin = new pg.Client({ connectionString: testDatabaseUrl() });
     await admin.connect();
     opened.push(() => admin.end());
-    return { a, b, admin };
+    return { a, b, admin, open };
   }
 
   // Chat ids drawn at random: advisory locks are per database, not per schema, and other runs may share it.
@@ -141,6 +144,26 @@ describe("chat turns on postgres", () => {
     await Promise.all([first, second]);
     expect(events).toEqual(["a start", "a end", "b start", "b end"]);
     expect(await chatTurnLocks(admin, chatId)).toEqual({ granted: 0, waiting: 0 });
+  });
+
+  it("lets the waiting instances in in the order they asked", async () => {
+    const { a, b, admin, open } = await twoInstances();
+    const c = await open();
+    const chatId = someChat();
+    const events: string[] = [];
+    const release = gate();
+    const first = a.chatTurns.withChatTurn(chatId, async () => {
+      events.push("a");
+      await release.promise;
+    });
+    await until(async () => events.includes("a"));
+    const second = b.chatTurns.withChatTurn(chatId, async () => void events.push("b"));
+    await until(async () => (await chatTurnLocks(admin, chatId)).waiting === 1);
+    const third = c.chatTurns.withChatTurn(chatId, async () => void events.push("c"));
+    await until(async () => (await chatTurnLocks(admin, chatId)).waiting === 2);
+    release.open();
+    await Promise.all([first, second, third]);
+    expect(events).toEqual(["a", "b", "c"]);
   });
 
   it("lets other chats through while one is held", async () => {
