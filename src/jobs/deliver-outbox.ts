@@ -221,18 +221,22 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps, options: Delivery
         wait = Math.min(wait, perChatMs - (t - lastNow));
         continue;
       }
+      // The row's chat is this pump's from here (no wait since the checks above): a pump beside it
+      // (`drain()` beside the loop) skips the chat while this one waits for its slot, and cannot send
+      // the row again after this one sent it during that wait.
+      busyChats.add(row.chatId);
       if (nextSlot > t) {
         await sleep(nextSlot - t);
         t = now();
-        // `drain()` may pump beside the running loop: the other pump may have taken this row meanwhile.
-        if (inFlight.has(row.id) || busyChats.has(row.chatId)) continue;
       }
       // The lease may have run out while this waited: the instance taking over sends from here.
-      if (!maySend(t) || t < pausedUntil) break;
+      if (!maySend(t) || t < pausedUntil) {
+        busyChats.delete(row.chatId);
+        break;
+      }
       // Keep to the schedule rather than to the clock, so timer lateness does not lower the rate;
       // after a pause, start afresh instead of bursting to catch up.
       nextSlot = (t - nextSlot > intervalMs * 2 ? t : nextSlot) + intervalMs;
-      busyChats.add(row.chatId);
       const p = sendRow(row)
         .catch((err: unknown) => logger.error({ err, outboxId: row.id }, "outbox: send crashed"))
         .finally(() => {

@@ -199,4 +199,15 @@ describe("delivery worker", () => {
     expect(firstOfB - lastOfA).toBeGreaterThanOrEqual(1000);
     expect((await outbox.counts())).toMatchObject({ sent: 60, pending: 0 });
   });
+
+  it("sends a row once when drain() pumps beside the running loop while both wait for a send slot", async () => {
+    const { rec, worker, add } = await setup({ ratePerSecond: 5, idleMs: 10 });
+    worker.start();
+    await add([1, 2, 3, 4, 5, 6]);
+    worker.wake();
+    await Promise.all([worker.drain(), worker.drain()]);
+    await worker.stop();
+    const chats = rec.sent().map((c) => c.chatId).sort((a, b) => a - b);
+    expect(chats).toEqual([1, 2, 3, 4, 5, 6]);
+  });
 });
