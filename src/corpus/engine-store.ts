@@ -6,6 +6,7 @@ import { SnapshotError, decodeSnapshot, encodeSnapshot } from "../index/snapshot
 import type { Logger } from "../logger.js";
 import { corpusFingerprint, loadCorpus, type CorpusProblem } from "./load-corpus.js";
 import type { OcrOptions } from "./ocr.js";
+import { temporaryPath } from "./temporary-path.js";
 
 /** What the snapshot header records, to tell whether it belongs to the corpus at hand. */
 interface SnapshotMeta {
@@ -129,9 +130,9 @@ function concatShared(chunks: Uint8Array[]): Uint8Array {
 }
 
 function writeSnapshot(file: string, chunks: Buffer[], logger?: Logger): void {
+  const temp = temporaryPath(file);
   try {
     mkdirSync(join(file, ".."), { recursive: true });
-    const temp = `${file}.${process.pid}.tmp`;
     const fd = openSync(temp, "w");
     try {
       for (const chunk of chunks) writeSync(fd, chunk);
@@ -142,7 +143,7 @@ function writeSnapshot(file: string, chunks: Buffer[], logger?: Logger): void {
     renameSync(temp, file);
   } catch (err) {
     logger?.warn({ err, snapshot: file }, "index: could not write the snapshot; it will be rebuilt next start");
-    rmSync(`${file}.${process.pid}.tmp`, { force: true });
+    rmSync(temp, { force: true });
   }
 }
 

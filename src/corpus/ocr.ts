@@ -3,6 +3,7 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import type { PDFDocumentProxy } from "unpdf/pdfjs";
 import type { Logger } from "../logger.js";
+import { temporaryPath } from "./temporary-path.js";
 
 /** Options of the OCR of scanned PDF pages. */
 export interface OcrOptions {
@@ -55,7 +56,7 @@ function writeCache(cacheDir: string | null, sha256: string, pages: Map<number, 
   try {
     mkdirSync(cacheDir, { recursive: true });
     const file = join(cacheDir, `${sha256}.json`);
-    const temp = `${file}.${process.pid}.tmp`;
+    const temp = temporaryPath(file);
     const body: CachedFile = { version: OCR_VERSION, pages: Object.fromEntries(pages) };
     writeFileSync(temp, JSON.stringify(body));
     // Atomic: two processes OCR'ing the same file at once each write a whole cache file.

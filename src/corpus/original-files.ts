@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { temporaryPath } from "./temporary-path.js";
 
 // Original document files are kept by content (SHA-256), so the same file published twice is kept once and a
 // document can always be sent again exactly as it was published, whatever happened to the site since.
@@ -18,7 +19,7 @@ export function keepOriginal(dataDir: string, sha256: string, bytes: Uint8Array)
   const path = originalPath(dataDir, sha256);
   if (existsSync(path)) return path;
   mkdirSync(join(path, ".."), { recursive: true });
-  const temp = `${path}.${process.pid}.tmp`;
+  const temp = temporaryPath(path);
   writeFileSync(temp, bytes);
   renameSync(temp, path);
   return path;
