@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
 import { type Clock, SECOND_MS, systemClock } from "../clock.js";
 import type { Logger } from "../logger.js";
@@ -51,6 +52,15 @@ export interface Leadership {
   stop(): Promise<void>;
 }
 
+/** Separates the instance's name from the process's random mark in the stored holder (`INSTANCE_ID` cannot contain it). */
+const PROCESS_MARK = "#";
+
+/** The instance named in a stored lease holder (`<INSTANCE_ID>#<process mark>`). */
+function instanceOf(holder: string): string {
+  const at = holder.indexOf(PROCESS_MARK);
+  return at < 0 ? holder : holder.slice(0, at);
+}
+
 /** The default `INSTANCE_ID`: this machine's name and the process id, unique among running processes. */
 export function defaultInstanceId(): string {
   return `${hostname()}-${process.pid}`;
@@ -101,6 +111,10 @@ export function createLeadership(deps: LeadershipDeps, options: LeadershipOption
   let expiry: NodeJS.Timeout | null = null;
   let ticking: Promise<void> | null = null;
   let stopped = false;
+  // The lease is held by this process, not only by this name: a second process started with the same
+  // INSTANCE_ID (by mistake, or a restart while the old one still runs) must not count as the holder.
+  const holderKey = `${instanceId}${PROCESS_MARK}${randomBytes(6).toString("hex")}`;
+  let sameNameSeen: string | undefined;
 
   const isLeader = () => !stopped && now() < validUntil;
 
@@ -129,18 +143,25 @@ export function createLeadership(deps: LeadershipDeps, options: LeadershipOption
     const askedAt = now();
     try {
       const current = await leases.get(name);
-      const deadHolder =
-        current && current.holder !== instanceId && current.expiresAt > askedAt && isDeadHolder(current.holder) ? current.holder : undefined;
+      const live = current && current.holder !== holderKey && current.expiresAt > askedAt ? current.holder : undefined;
+      const deadHolder = live !== undefined && isDeadHolder(instanceOf(live)) ? live : undefined;
+      if (live !== undefined && instanceOf(live) === instanceId && live !== sameNameSeen) {
+        sameNameSeen = live;
+        logger.warn(
+          { instance: instanceId },
+          "jobs: another process holds the lease under this INSTANCE_ID; if it is this instance before a restart, the lease is taken when it runs out; if it keeps it, two running instances share one INSTANCE_ID and one must be renamed",
+        );
+      }
       if (stopped) return;
-      if (await leases.acquire(name, instanceId, askedAt, leaseMs, deadHolder)) {
-        if (deadHolder) logger.info({ previous: deadHolder }, "jobs: took the lease of a process that is gone");
+      if (await leases.acquire(name, holderKey, askedAt, leaseMs, deadHolder)) {
+        if (deadHolder) logger.info({ previous: instanceOf(deadHolder) }, "jobs: took the lease of a process that is gone");
         validUntil = askedAt + leaseMs - marginMs;
         lastHolder = instanceId;
       } else {
         validUntil = 0;
         // Read again: the lease may have been taken between the first read and the refusal.
         const holder = await leases.get(name);
-        lastHolder = holder && holder.expiresAt > askedAt ? holder.holder : null;
+        lastHolder = holder && holder.expiresAt > askedAt ? instanceOf(holder.holder) : null;
       }
     } catch (err) {
       // Keep what is held until it runs out by this clock: a short outage of the database must not stop the jobs.
@@ -175,7 +196,7 @@ export function createLeadership(deps: LeadershipDeps, options: LeadershipOption
       settle();
       if (expiry) clearTimeout(expiry);
       if (held) {
-        await leases.release(name, instanceId).catch((err: unknown) => logger.warn({ err }, "jobs: could not give the lease back"));
+        await leases.release(name, holderKey).catch((err: unknown) => logger.warn({ err }, "jobs: could not give the lease back"));
       }
     },
   };

@@ -58,6 +58,28 @@ describe.each(DIALECTS)("jobs leadership on %s", (dialect) => {
     await b.stop();
   });
 
+  it("counts the holder by process: a second process under the same INSTANCE_ID waits for the lease to run out", async () => {
+    let t = 1_000_000;
+    const now = () => t;
+    const leases = createLeaseStore(db());
+    const make = () => createLeadership({ leases, instanceId: "bot1", logger, now, isDeadHolder: () => false }, { leaseMs: 6000, marginMs: 1000 });
+    const first = make();
+    const second = make();
+    await first.tick();
+    await second.tick();
+    expect([first.isLeader(), second.isLeader()]).toEqual([true, false]);
+    expect([first.holder(), second.holder()]).toEqual(["bot1", "bot1"]);
+    t += 3000;
+    await first.tick();
+    await second.tick();
+    expect(second.isLeader()).toBe(false);
+    // The first one is gone (a restart): the second takes the lease once it has run out.
+    t += 6000;
+    await second.tick();
+    expect([first.isLeader(), second.isLeader()]).toEqual([false, true]);
+    await Promise.all([first.stop(), second.stop()]);
+  });
+
   it("takes the lease of a holder known dead without waiting for it to run out", async () => {
     const { clock } = pair();
     const leases = createLeaseStore(db());
