@@ -190,14 +190,12 @@ export function createLeadership(deps: LeadershipDeps, options: LeadershipOption
       if (timer) clearInterval(timer);
       timer = null;
       await ticking;
-      const held = isLeader() || lastHolder === instanceId;
       stopped = true;
       validUntil = 0;
+      // Not leading any more: this also clears the expiry timer.
       settle();
-      if (expiry) clearTimeout(expiry);
-      if (held) {
-        await leases.release(name, holderKey).catch((err: unknown) => logger.warn({ err }, "jobs: could not give the lease back"));
-      }
+      // Deletes the row only if this process holds it (the key is this process's own).
+      await leases.release(name, holderKey).catch((err: unknown) => logger.warn({ err }, "jobs: could not give the lease back"));
     },
   };
 }
