@@ -39,9 +39,7 @@ export interface ItemsStore {
   get(id: number): Promise<StoredItem | undefined>;
   /** The URLs among these that are already recorded. */
   knownUrls(urls: readonly string[]): Promise<Set<string>>;
-  /** Every item, oldest first (to put them back in the search index at start). */
-  all(): Promise<StoredItem[]>;
-  /** Items with an id above `afterId`, oldest first, at most `limit` (to catch up with another instance's). */
+  /** Items with an id above `afterId`, oldest first, at most `limit` (to put them into an instance's index, at start and as they come). */
   after(afterId: number, limit: number): Promise<StoredItem[]>;
   /** The most frequent topics of recent items, for the settings menu. */
   topTopics(limit: number): Promise<string[]>;
@@ -114,7 +112,6 @@ export function createItemsStore(db: Db): ItemsStore {
       for (const url of urls) if (await byUrl(url)) known.add(url);
       return known;
     },
-    all: async () => (await items().orderBy("id").execute()).map(toItem),
     after: async (afterId, limit) => (await items().where("id", ">", afterId).orderBy("id").limit(limit).execute()).map(toItem),
     async topTopics(limit) {
       const counts = new Map<string, number>();
